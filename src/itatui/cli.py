@@ -1,0 +1,42 @@
+"""The ``itatui`` command: the TUI by default, sub-commands for import, export, accounts, checks and the desk."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from importlib import import_module
+
+from itatui import __version__
+
+# Sub-command modules under itatui.commands, each with register(subparsers).
+COMMAND_MODULES = ("app", "accounts", "plan", "complaints")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="itatui", description="ITA anti-corruption plan, risks, complaints and committees")
+    parser.add_argument("--version", action="version", version=f"itatui {__version__}")
+    parser.add_argument("--db", metavar="PATH|URL", help="database file or URL (default: ITATUI_DB or the user data directory)")
+    parser.add_argument("--lang", choices=("th", "en"), help="interface language (default: ITATUI_LANG or th)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        import_module(f"itatui.commands.{name}").register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.lang:
+        from itatui.i18n import set_language
+
+        set_language(args.lang)
+    if args.command is None:
+        from itatui.commands.app import run_app
+
+        return run_app(args)
+    return int(args.func(args) or 0)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

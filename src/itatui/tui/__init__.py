@@ -1,0 +1,1 @@
+"""The Textual front end. Everything under here may import Textual; nothing outside it may."""
