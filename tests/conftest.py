@@ -51,3 +51,33 @@ def source_plan() -> Path:
     if not SOURCE_PLAN.exists():
         pytest.skip("shared/source-plan is not beside this checkout")
     return SOURCE_PLAN
+
+
+@pytest.fixture
+def pg_engine():
+    """A fresh PostgreSQL database per test on the server named by ITATUI_TEST_PG_URL (started by .ci/run via
+    scripts/pg-test-server). Skipped when no server is configured, except in CI where that is an error."""
+    import uuid
+
+    from sqlalchemy import create_engine, text
+
+    from itatui.store.bootstrap import open_database
+    from itatui.store.db import resolve_url
+
+    base = os.environ.get("ITATUI_TEST_PG_URL")
+    if not base:
+        if os.environ.get("CI"):
+            pytest.fail("CI must provide ITATUI_TEST_PG_URL (scripts/pg-test-server)")
+        pytest.skip("no PostgreSQL server (set ITATUI_TEST_PG_URL; see scripts/pg-test-server)")
+    admin_url = resolve_url(base)
+    name = f"itatui_test_{uuid.uuid4().hex[:10]}"
+    admin_engine = create_engine(admin_url, isolation_level="AUTOCOMMIT")
+    with admin_engine.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    url = admin_url.rsplit("/", 1)[0] + "/" + name
+    eng = open_database(url)
+    yield eng
+    eng.dispose()
+    with admin_engine.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin_engine.dispose()
