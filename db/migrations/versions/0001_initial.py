@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-25 22:06:58.808865
+Create Date: 2026-11-25 22:13:28.065662
 """
 
 from alembic import op
@@ -77,6 +77,14 @@ def upgrade() -> None:
     with op.batch_alter_table('plan', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_plan_organisation_id'), ['organisation_id'], unique=False)
 
+    op.create_table('registrycounter',
+    sa.Column('organisation_id', sa.Integer(), nullable=False),
+    sa.Column('fiscal_year', sa.Integer(), nullable=False),
+    sa.Column('kind', sqlmodel.sql.sqltypes.AutoString(length=20), nullable=False),
+    sa.Column('last_no', sa.Integer(), nullable=False),
+    sa.ForeignKeyConstraint(['organisation_id'], ['organisation.id'], ),
+    sa.PrimaryKeyConstraint('organisation_id', 'fiscal_year', 'kind')
+    )
     op.create_table('setting',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('organisation_id', sa.Integer(), nullable=False),
@@ -101,6 +109,56 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('unit', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_unit_organisation_id'), ['organisation_id'], unique=False)
+
+    op.create_table('complaint',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('organisation_id', sa.Integer(), nullable=False),
+    sa.Column('kind', sqlmodel.sql.sqltypes.AutoString(length=20), nullable=False),
+    sa.Column('fiscal_year', sa.Integer(), nullable=False),
+    sa.Column('registry_no', sa.Integer(), nullable=False),
+    sa.Column('tracking_code', sqlmodel.sql.sqltypes.AutoString(length=16), nullable=False),
+    sa.Column('channel', sqlmodel.sql.sqltypes.AutoString(length=20), nullable=False),
+    sa.Column('received_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
+    sa.Column('due_date', sa.Date(), nullable=False),
+    sa.Column('initial_due_date', sa.Date(), nullable=False),
+    sa.Column('subject', sqlmodel.sql.sqltypes.AutoString(length=300), nullable=False),
+    sa.Column('details', sa.Text(), nullable=False),
+    sa.Column('place', sqlmodel.sql.sqltypes.AutoString(length=300), nullable=False),
+    sa.Column('accused', sa.Text(), nullable=False),
+    sa.Column('unit_id', sa.Integer(), nullable=True),
+    sa.Column('assigned_user_id', sa.Integer(), nullable=True),
+    sa.Column('status', sqlmodel.sql.sqltypes.AutoString(length=20), nullable=False),
+    sa.Column('stage', sa.Integer(), nullable=False),
+    sa.Column('outcome', sqlmodel.sql.sqltypes.AutoString(length=20), nullable=False),
+    sa.Column('outcome_reason', sa.Text(), nullable=False),
+    sa.Column('result_told_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True),
+    sa.Column('closed_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True),
+    sa.Column('satisfaction', sa.Integer(), nullable=True),
+    sa.Column('anonymous', sa.Boolean(), nullable=False),
+    sa.Column('contact_pref', sqlmodel.sql.sqltypes.AutoString(length=20), nullable=False),
+    sa.Column('complainant_name', sqlmodel.sql.sqltypes.AutoString(length=200), nullable=False),
+    sa.Column('complainant_national_id', sqlmodel.sql.sqltypes.AutoString(length=13), nullable=False),
+    sa.Column('complainant_phone', sqlmodel.sql.sqltypes.AutoString(length=30), nullable=False),
+    sa.Column('complainant_address', sa.Text(), nullable=False),
+    sa.Column('identity_sealed', sa.LargeBinary(), nullable=True),
+    sa.Column('created_by', sa.Integer(), nullable=True),
+    sa.Column('created_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
+    sa.Column('updated_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
+    sa.ForeignKeyConstraint(['assigned_user_id'], ['user.id'], ),
+    sa.ForeignKeyConstraint(['created_by'], ['user.id'], ),
+    sa.ForeignKeyConstraint(['organisation_id'], ['organisation.id'], ),
+    sa.ForeignKeyConstraint(['unit_id'], ['unit.id'], ),
+    sa.PrimaryKeyConstraint('id'),
+    sa.UniqueConstraint('fiscal_year', 'kind', 'registry_no', 'organisation_id', name='uq_complaint_registry'),
+    sa.UniqueConstraint('tracking_code')
+    )
+    with op.batch_alter_table('complaint', schema=None) as batch_op:
+        batch_op.create_index('ix_complaint_channel', ['channel'], unique=False)
+        batch_op.create_index('ix_complaint_due', ['due_date', 'id'], unique=False)
+        batch_op.create_index('ix_complaint_kind_received', ['kind', 'received_at'], unique=False)
+        batch_op.create_index('ix_complaint_received', ['received_at', 'id'], unique=False)
+        batch_op.create_index('ix_complaint_stage_due', ['stage', 'due_date'], unique=False)
+        batch_op.create_index(batch_op.f('ix_complaint_unit_id'), ['unit_id'], unique=False)
 
     op.create_table('dimension',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -143,6 +201,56 @@ def upgrade() -> None:
     with op.batch_alter_table('riskassessment', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_riskassessment_organisation_id'), ['organisation_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_riskassessment_plan_id'), ['plan_id'], unique=False)
+
+    op.create_table('complaintevent',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('complaint_id', sa.Integer(), nullable=False),
+    sa.Column('kind', sqlmodel.sql.sqltypes.AutoString(length=20), nullable=False),
+    sa.Column('audience', sqlmodel.sql.sqltypes.AutoString(length=20), nullable=False),
+    sa.Column('at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
+    sa.Column('notice_date', sa.Date(), nullable=True),
+    sa.Column('method', sqlmodel.sql.sqltypes.AutoString(length=20), nullable=False),
+    sa.Column('text', sa.Text(), nullable=False),
+    sa.Column('unit_id', sa.Integer(), nullable=True),
+    sa.Column('user_id', sa.Integer(), nullable=True),
+    sa.Column('assigned_user_id', sa.Integer(), nullable=True),
+    sa.Column('old_due_date', sa.Date(), nullable=True),
+    sa.Column('new_due_date', sa.Date(), nullable=True),
+    sa.Column('outcome', sqlmodel.sql.sqltypes.AutoString(length=20), nullable=False),
+    sa.Column('satisfaction', sa.Integer(), nullable=True),
+    sa.ForeignKeyConstraint(['assigned_user_id'], ['user.id'], ),
+    sa.ForeignKeyConstraint(['complaint_id'], ['complaint.id'], ),
+    sa.ForeignKeyConstraint(['unit_id'], ['unit.id'], ),
+    sa.ForeignKeyConstraint(['user_id'], ['user.id'], ),
+    sa.PrimaryKeyConstraint('id')
+    )
+    with op.batch_alter_table('complaintevent', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_complaintevent_complaint_id'), ['complaint_id'], unique=False)
+
+    op.create_table('complaintevidence',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('complaint_id', sa.Integer(), nullable=False),
+    sa.Column('position', sa.Integer(), nullable=False),
+    sa.Column('item', sqlmodel.sql.sqltypes.AutoString(length=300), nullable=False),
+    sa.Column('filed_at', sqlmodel.sql.sqltypes.AutoString(length=300), nullable=False),
+    sa.Column('added_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
+    sa.ForeignKeyConstraint(['complaint_id'], ['complaint.id'], ),
+    sa.PrimaryKeyConstraint('id')
+    )
+    with op.batch_alter_table('complaintevidence', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_complaintevidence_complaint_id'), ['complaint_id'], unique=False)
+
+    op.create_table('complaintkey',
+    sa.Column('complaint_id', sa.Integer(), nullable=False),
+    sa.Column('user_id', sa.Integer(), nullable=False),
+    sa.Column('wrapped_key', sa.LargeBinary(), nullable=False),
+    sa.Column('created_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
+    sa.ForeignKeyConstraint(['complaint_id'], ['complaint.id'], ),
+    sa.ForeignKeyConstraint(['user_id'], ['user.id'], ),
+    sa.PrimaryKeyConstraint('complaint_id', 'user_id')
+    )
+    with op.batch_alter_table('complaintkey', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_complaintkey_user_id'), ['user_id'], unique=False)
 
     op.create_table('mission',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -225,6 +333,22 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('budget', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_budget_project_id'), ['project_id'], unique=False)
+
+    op.create_table('complaintlink',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('complaint_id', sa.Integer(), nullable=False),
+    sa.Column('risk_issue_id', sa.Integer(), nullable=True),
+    sa.Column('project_id', sa.Integer(), nullable=True),
+    sa.Column('created_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
+    sa.ForeignKeyConstraint(['complaint_id'], ['complaint.id'], ),
+    sa.ForeignKeyConstraint(['project_id'], ['project.id'], ),
+    sa.ForeignKeyConstraint(['risk_issue_id'], ['riskissue.id'], ),
+    sa.PrimaryKeyConstraint('id')
+    )
+    with op.batch_alter_table('complaintlink', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_complaintlink_complaint_id'), ['complaint_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_complaintlink_project_id'), ['project_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_complaintlink_risk_issue_id'), ['risk_issue_id'], unique=False)
 
     op.create_table('kpi',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -337,6 +461,12 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_kpi_project_id'))
 
     op.drop_table('kpi')
+    with op.batch_alter_table('complaintlink', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_complaintlink_risk_issue_id'))
+        batch_op.drop_index(batch_op.f('ix_complaintlink_project_id'))
+        batch_op.drop_index(batch_op.f('ix_complaintlink_complaint_id'))
+
+    op.drop_table('complaintlink')
     with op.batch_alter_table('budget', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_budget_project_id'))
 
@@ -358,6 +488,18 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_mission_dimension_id'))
 
     op.drop_table('mission')
+    with op.batch_alter_table('complaintkey', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_complaintkey_user_id'))
+
+    op.drop_table('complaintkey')
+    with op.batch_alter_table('complaintevidence', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_complaintevidence_complaint_id'))
+
+    op.drop_table('complaintevidence')
+    with op.batch_alter_table('complaintevent', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_complaintevent_complaint_id'))
+
+    op.drop_table('complaintevent')
     with op.batch_alter_table('riskassessment', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_riskassessment_plan_id'))
         batch_op.drop_index(batch_op.f('ix_riskassessment_organisation_id'))
@@ -371,6 +513,15 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_dimension_plan_id'))
 
     op.drop_table('dimension')
+    with op.batch_alter_table('complaint', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_complaint_unit_id'))
+        batch_op.drop_index('ix_complaint_stage_due')
+        batch_op.drop_index('ix_complaint_received')
+        batch_op.drop_index('ix_complaint_kind_received')
+        batch_op.drop_index('ix_complaint_due')
+        batch_op.drop_index('ix_complaint_channel')
+
+    op.drop_table('complaint')
     with op.batch_alter_table('unit', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_unit_organisation_id'))
 
@@ -379,6 +530,7 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_setting_organisation_id'))
 
     op.drop_table('setting')
+    op.drop_table('registrycounter')
     with op.batch_alter_table('plan', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_plan_organisation_id'))
 

@@ -1,6 +1,14 @@
 """All tables. Importing this package registers every table on ``SQLModel.metadata`` (migrations rely on it)."""
 
 from itatui.store.models.accounts import AuditLog, User
+from itatui.store.models.complaints import (
+    Complaint,
+    ComplaintEvent,
+    ComplaintEvidence,
+    ComplaintKey,
+    ComplaintLink,
+    RegistryCounter,
+)
 from itatui.store.models.org import Organisation, Setting, Unit
 from itatui.store.models.plan import (
     Budget,
@@ -20,6 +28,11 @@ from itatui.store.models.risk import RiskAssessment, RiskControl, RiskIssue, Ris
 __all__ = [
     "AuditLog",
     "Budget",
+    "Complaint",
+    "ComplaintEvent",
+    "ComplaintEvidence",
+    "ComplaintKey",
+    "ComplaintLink",
     "Dimension",
     "Kpi",
     "KpiActual",
@@ -30,6 +43,7 @@ __all__ = [
     "ProgressReport",
     "Project",
     "ProjectUnit",
+    "RegistryCounter",
     "RiskAssessment",
     "RiskControl",
     "RiskIssue",
