@@ -1,7 +1,218 @@
-"""(sub-commands of this area are added here)"""
+"""``itatui users add|list|passwd|disable|enable`` and ``itatui check``.
+
+Nothing heavy is imported at module level: ``itatui --version`` builds every sub-parser.
+"""
+
+from __future__ import annotations
 
 import argparse
+import getpass
+import os
+from typing import TYPE_CHECKING
+
+from itatui.i18n import t
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
+
+    from itatui.domain.roles import Actor
+
+ROLE_CODES = ("admin", "plan_officer", "complaint_officer", "investigator", "committee_secretary", "viewer")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    pass
+    users = sub.add_parser("users", help=t("shell.cli.users_help"), description=t("shell.cli.users_help"))
+    users_sub = users.add_subparsers(dest="users_command", metavar="ACTION", required=True)
+
+    def with_login(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
+        p.add_argument("--user", help=t("shell.cli.user_opt"))
+        return p
+
+    add = with_login(users_sub.add_parser("add", help=t("shell.cli.add_help")))
+    add.add_argument("username")
+    add.add_argument("--role", action="append", choices=ROLE_CODES, dest="roles", help=t("shell.cli.role_opt"))
+    add.add_argument("--name", default="", help=t("shell.cli.name_opt"))
+    add.set_defaults(func=cmd_users_add)
+
+    lst = with_login(users_sub.add_parser("list", help=t("shell.cli.list_help")))
+    lst.set_defaults(func=cmd_users_list)
+
+    pw = with_login(users_sub.add_parser("passwd", help=t("shell.cli.passwd_help")))
+    pw.add_argument("username")
+    pw.set_defaults(func=cmd_users_passwd)
+
+    dis = with_login(users_sub.add_parser("disable", help=t("shell.cli.disable_help")))
+    dis.add_argument("username")
+    dis.set_defaults(func=cmd_users_disable, active=False)
+
+    ena = with_login(users_sub.add_parser("enable", help=t("shell.cli.enable_help")))
+    ena.add_argument("username")
+    ena.set_defaults(func=cmd_users_disable, active=True)
+
+    check = sub.add_parser("check", help=t("shell.cli.check_help"), description=t("shell.cli.check_help"))
+    check.set_defaults(func=cmd_check)
+
+
+def _new_password() -> str:
+    """``ITATUI_NEW_PASSWORD`` for scripts, else asked twice without echo."""
+    from itatui.commands.common import fail
+
+    env = os.environ.get("ITATUI_NEW_PASSWORD")
+    if env is not None:
+        return env
+    first = getpass.getpass(t("shell.cli.new_password") + ": ")
+    second = getpass.getpass(t("shell.cli.new_password_again") + ": ")
+    if first != second:
+        raise SystemExit(fail(t("shell.err.passwords_differ")))
+    return first
+
+
+def _admin(engine: Engine, args: argparse.Namespace) -> Actor:
+    from itatui.commands.common import login_actor
+    from itatui.domain.roles import Perm
+
+    actor = login_actor(engine, args)
+    if not actor.can(Perm.USERS_MANAGE):
+        raise SystemExit(t("err.permission"))
+    return actor
+
+
+def _account_error(exc: Exception) -> int:
+    from itatui.commands.common import fail
+
+    key = getattr(exc, "key", None)
+    return fail(t(key, **getattr(exc, "params", {})) if key else str(exc))
+
+
+def _roles_text(roles) -> str:  # noqa: ANN001
+    return ", ".join(t(f"role.{r.value}") for r in sorted(roles, key=lambda r: ROLE_CODES.index(r.value)))
+
+
+def cmd_users_add(args: argparse.Namespace) -> int:
+    from itatui.commands.common import engine_for
+    from itatui.domain.roles import Role
+    from itatui.store.accounts import AccountError, count_users, create_user
+
+    engine = engine_for(args)
+    roles = {Role(r) for r in (args.roles or [])}
+    first = count_users(engine) == 0
+    if first:
+        # The first account of a database is its administrator: nobody could log in to add one otherwise.
+        roles.add(Role.ADMIN)
+        actor = None
+    else:
+        if not roles:
+            return _account_error(AccountError("shell.err.role_needed"))
+        actor = _admin(engine, args)
+    password = _new_password()
+    try:
+        info = create_user(engine, actor, args.username, password, roles, args.name, first_admin=first)  # type: ignore[arg-type]
+    except AccountError as exc:
+        return _account_error(exc)
+    print(t("shell.cli.user_added", username=info.username, roles=_roles_text(info.roles)))
+    return 0
+
+
+def cmd_users_list(args: argparse.Namespace) -> int:
+    from itatui.commands.common import engine_for
+    from itatui.domain.thai import format_datetime
+    from itatui.i18n import language
+    from itatui.store.accounts import list_users
+
+    engine = engine_for(args)
+    actor = _admin(engine, args)
+    rows = [
+        (
+            u.username,
+            u.full_name,
+            _roles_text(u.roles),
+            t("shell.cli.active") if u.active else t("shell.cli.disabled"),
+            format_datetime(_local(u.last_login), lang=language()) if u.last_login else "-",
+        )
+        for u in list_users(engine, actor)
+    ]
+    header = (t("login.username"), t("shell.first_run.full_name"), t("shell.cli.roles"), t("shell.cli.status"), t("shell.cli.last_login"))
+    _print_table(header, rows)
+    return 0
+
+
+def _local(dt):  # noqa: ANN001, ANN202
+    # Stored in UTC; people read Thai time.
+    from datetime import timedelta, timezone
+
+    return dt.astimezone(timezone(timedelta(hours=7))) if dt.tzinfo else dt
+
+
+def _print_table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(*header, box=None, pad_edge=False)
+    for row in rows:
+        table.add_row(*row)
+    Console(soft_wrap=True).print(table)
+
+
+def cmd_users_passwd(args: argparse.Namespace) -> int:
+    from itatui.commands.common import engine_for, login_actor
+    from itatui.store.accounts import AccountError, change_password, get_user
+
+    engine = engine_for(args)
+    actor = login_actor(engine, args)
+    old: str | None = None
+    if actor.username == args.username:
+        # Changing one's own password needs the current one (it also reseals an investigator's key).
+        old = os.environ.get("ITATUI_PASSWORD") or getpass.getpass(t("shell.cli.current_password") + ": ")
+    else:
+        from itatui.domain.roles import Perm
+
+        if not actor.can(Perm.USERS_MANAGE):
+            raise SystemExit(t("err.permission"))
+        target = get_user(engine, args.username)
+        if target is not None and target.has_key:
+            print(t("shell.cli.key_lost_warning", username=args.username))
+    password = _new_password()
+    try:
+        change_password(engine, actor, args.username, password, old)
+    except AccountError as exc:
+        return _account_error(exc)
+    print(t("shell.cli.password_changed", username=args.username))
+    return 0
+
+
+def cmd_users_disable(args: argparse.Namespace) -> int:
+    from itatui.commands.common import engine_for
+    from itatui.store.accounts import AccountError, set_active
+
+    engine = engine_for(args)
+    actor = _admin(engine, args)
+    try:
+        set_active(engine, actor, args.username, args.active)
+    except AccountError as exc:
+        return _account_error(exc)
+    print(t("shell.cli.enabled" if args.active else "shell.cli.disabled_done", username=args.username))
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from itatui.commands.common import fail
+    from itatui.store.db import make_engine, resolve_url
+    from itatui.store.integrity import check_database_report
+
+    url = resolve_url(getattr(args, "db", None))
+    if url.startswith("sqlite:///") and not os.path.exists(url[len("sqlite:///") :]):
+        return fail(t("shell.check.no_database", path=url[len("sqlite:///") :]))
+    # No migration here: check looks at the database as it is.
+    engine = make_engine(url)
+    try:
+        report = check_database_report(engine)
+    finally:
+        engine.dispose()
+    for key in report.checks:
+        print("-", t(key))
+    if report.ok:
+        print(t("shell.check.ok", n=report.audit_records))
+        return 0
+    for problem in report.problems:
+        print("!", problem.text())
+    return fail(t("shell.check.failed", n=len(report.problems)))

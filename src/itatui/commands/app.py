@@ -1,7 +1,69 @@
-"""(sub-commands of this area are added here)"""
+"""``itatui`` (the TUI on the chosen database) and ``itatui demo`` (the demo database with its accounts).
+
+Textual is imported only here, inside the functions that run it, so every other command starts fast.
+"""
+
+from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
+
+from itatui.i18n import t
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    pass
+    demo = sub.add_parser("demo", help=t("shell.cli.demo_help"), description=t("shell.cli.demo_help"))
+    # --db also after the sub-command (``itatui demo --db x.db``); SUPPRESS keeps the main parser's value otherwise.
+    demo.add_argument("--db", metavar="PATH|URL", default=argparse.SUPPRESS, help=t("shell.cli.demo_db_opt"))
+    demo.set_defaults(func=cmd_demo)
+
+
+def open_for_app(db: str | None) -> Engine:
+    """Like ``bootstrap.open_database`` but skips Alembic when the schema is already at head (most starts):
+    importing Alembic and walking its scripts costs more than the rest of the database start-up."""
+    from itatui.store.db import make_engine, resolve_url
+    from itatui.store.integrity import schema_at_head
+
+    engine = make_engine(resolve_url(db))
+    if not schema_at_head(engine):
+        from itatui.store.migrate import upgrade
+
+        upgrade(engine)
+    return engine
+
+
+def run_app(args: argparse.Namespace) -> int:
+    engine = open_for_app(getattr(args, "db", None))
+    from itatui.tui.app import ItaApp
+
+    try:
+        ItaApp(engine, lang=getattr(args, "lang", None)).run()
+    finally:
+        engine.dispose()
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from itatui.paths import demo_db_path
+    from itatui.store.accounts import AccountError
+    from itatui.store.demo import prepare_demo
+
+    path = getattr(args, "db", None) or str(demo_db_path())
+    print(t("shell.cli.demo_preparing", path=path), flush=True)
+    engine = open_for_app(path)
+    try:
+        try:
+            prepare_demo(engine)
+        except AccountError as exc:
+            from itatui.commands.common import fail
+
+            return fail(t(exc.key, **exc.params))
+        from itatui.tui.app import ItaApp
+
+        ItaApp(engine, demo=True, lang=getattr(args, "lang", None)).run()
+    finally:
+        engine.dispose()
+    return 0

@@ -1,1 +1,129 @@
-MESSAGES: dict[str, dict[str, str]] = {}
+"""Texts of the shell: start-up, log-in, first run, help, palette, year picker, ``users`` and ``check``."""
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "shell.loading": {"th": "กำลังเปิดฐานข้อมูล…", "en": "Opening the database…"},
+    "shell.demo_tag": {"th": "(ฐานข้อมูลสาธิต)", "en": "(demo database)"},
+    # log-in
+    "shell.login.submit": {"th": "เข้าสู่ระบบ", "en": "Log in"},
+    "shell.login.checking": {"th": "กำลังตรวจสอบ…", "en": "Checking…"},
+    "shell.key.clear": {"th": "ล้างรหัสผ่าน", "en": "Clear password"},
+    # first run
+    "shell.first_run.title": {"th": "ตั้งค่าเริ่มต้นระบบ", "en": "First-run set-up"},
+    "shell.first_run.intro": {
+        "th": "ฐานข้อมูลนี้ยังว่าง กรอกชื่อหน่วยงานและผู้ดูแลระบบคนแรก (ช่องที่มี * ต้องกรอก) แล้วกด Ctrl+S",
+        "en": "This database is empty: enter the organisation and its first administrator (* required), then press Ctrl+S",
+    },
+    "shell.first_run.org_name": {"th": "ชื่อ อปท.", "en": "Organisation"},
+    "shell.first_run.district": {"th": "อำเภอ", "en": "District"},
+    "shell.first_run.province": {"th": "จังหวัด", "en": "Province"},
+    "shell.first_run.full_name": {"th": "ชื่อ-สกุล", "en": "Full name"},
+    "shell.first_run.password_again": {"th": "รหัสผ่านอีกครั้ง", "en": "Password again"},
+    "shell.first_run.plan_path": {"th": "ไฟล์แผน (ถ้ามี)", "en": "Plan document (optional)"},
+    "shell.first_run.submit": {"th": "บันทึกและเริ่มใช้งาน", "en": "Save and start"},
+    "shell.first_run.saving": {"th": "กำลังบันทึก…", "en": "Saving…"},
+    "shell.first_run.plan_imported": {
+        "th": "นำเข้าแผนแล้ว: {projects} โครงการ, ข้อสังเกต {findings} รายการ",
+        "en": "Plan imported: {projects} projects, {findings} finding(s)",
+    },
+    "shell.first_run.plan_failed": {
+        "th": "นำเข้าแผนไม่สำเร็จ: {reason} (นำเข้าภายหลังได้ด้วยคำสั่ง itatui import-plan)",
+        "en": "Plan import failed: {reason} (import it later with itatui import-plan)",
+    },
+    # errors
+    "shell.err.too_long": {"th": "ยาวเกิน {n} ตัวอักษร", "en": "Longer than {n} characters"},
+    "shell.err.username_chars": {
+        "th": "ใช้ได้เฉพาะ a-z A-Z 0-9 . _ - ไม่เกิน 60 ตัว",
+        "en": "Only a-z A-Z 0-9 . _ - (at most 60)",
+    },
+    "shell.err.passwords_differ": {"th": "รหัสผ่านทั้งสองช่องไม่ตรงกัน", "en": "The two passwords differ"},
+    "shell.err.no_such_file": {"th": "ไม่พบไฟล์นี้", "en": "No such file"},
+    "shell.err.role_needed": {"th": "กรุณาระบุบทบาทด้วย --role", "en": "Give at least one --role"},
+    "shell.err.not_demo_db": {
+        "th": "ฐานข้อมูลนี้มีผู้ใช้จริงอยู่แล้ว จึงไม่ใช้เป็นฐานข้อมูลสาธิต",
+        "en": "This database has real users; it will not be turned into a demo",
+    },
+    "shell.err.unexpected": {"th": "เกิดข้อผิดพลาด: {reason}", "en": "Something went wrong: {reason}"},
+    # keys, help, palette
+    "shell.key.palette": {"th": "คำสั่งทั้งหมด", "en": "Commands"},
+    "shell.key.close": {"th": "ปิด", "en": "Close"},
+    "shell.tip.mode": {"th": "สลับไปหน้าจอหลักนี้", "en": "Switch to this screen"},
+    "shell.tip.year": {"th": "เปลี่ยนปีงบประมาณที่แสดง", "en": "Change the fiscal year shown"},
+    "shell.help.title": {"th": "ปุ่มลัด: {screen}", "en": "Keys: {screen}"},
+    "shell.help.screen_keys": {"th": "ปุ่มของหน้าจอนี้", "en": "This screen"},
+    "shell.help.app_keys": {"th": "ปุ่มที่ใช้ได้ทุกหน้าจอ", "en": "Everywhere"},
+    "shell.help.close_hint": {"th": "Esc หรือ ? เพื่อปิด", "en": "Esc or ? closes"},
+    "shell.palette.placeholder": {"th": "พิมพ์เพื่อค้นหาคำสั่ง…", "en": "Search for commands…"},
+    "shell.palette.key": {"th": "ปุ่ม {key}", "en": "key {key}"},
+    "shell.palette.go_to": {"th": "ไปที่: {name}", "en": "Go to: {name}"},
+    "shell.palette.change_year": {"th": "เปลี่ยนปีงบประมาณ", "en": "Change the fiscal year"},
+    "shell.palette.toggle_digits": {"th": "สลับเลขไทย/อารบิก", "en": "Toggle Thai/Arabic digits"},
+    "shell.palette.help": {"th": "วิธีใช้: ปุ่มลัดของหน้าจอนี้", "en": "Help: keys of this screen"},
+    "shell.palette.quit": {"th": "ออกจากโปรแกรม", "en": "Quit"},
+    # year picker
+    "shell.year.title": {"th": "เลือกปีงบประมาณ", "en": "Choose the fiscal year"},
+    "shell.year.current": {"th": "(ปีปัจจุบัน)", "en": "(current)"},
+    # itatui users …
+    "shell.cli.users_help": {"th": "จัดการผู้ใช้ (ผู้ดูแลระบบ)", "en": "manage user accounts (administrators)"},
+    "shell.cli.user_opt": {"th": "ชื่อผู้ใช้ที่เข้าสู่ระบบ (หรือ ITATUI_USER)", "en": "log in as (or ITATUI_USER)"},
+    "shell.cli.add_help": {"th": "เพิ่มผู้ใช้", "en": "add a user"},
+    "shell.cli.list_help": {"th": "แสดงรายชื่อผู้ใช้", "en": "list users"},
+    "shell.cli.passwd_help": {"th": "เปลี่ยนรหัสผ่าน", "en": "change a password"},
+    "shell.cli.disable_help": {"th": "ระงับบัญชีผู้ใช้", "en": "disable an account"},
+    "shell.cli.enable_help": {"th": "เปิดใช้บัญชีผู้ใช้อีกครั้ง", "en": "enable an account again"},
+    "shell.cli.role_opt": {"th": "บทบาท (ระบุซ้ำได้)", "en": "role (repeatable)"},
+    "shell.cli.name_opt": {"th": "ชื่อ-สกุล", "en": "full name"},
+    "shell.cli.new_password": {"th": "รหัสผ่านใหม่", "en": "New password"},
+    "shell.cli.new_password_again": {"th": "รหัสผ่านใหม่อีกครั้ง", "en": "New password again"},
+    "shell.cli.current_password": {"th": "รหัสผ่านปัจจุบัน", "en": "Current password"},
+    "shell.cli.user_added": {"th": "เพิ่มผู้ใช้ {username} ({roles}) แล้ว", "en": "Added {username} ({roles})"},
+    "shell.cli.password_changed": {"th": "เปลี่ยนรหัสผ่านของ {username} แล้ว", "en": "Password of {username} changed"},
+    "shell.cli.key_lost_warning": {
+        "th": "คำเตือน: {username} เป็นผู้ตรวจสอบเรื่องทุจริต การตั้งรหัสผ่านใหม่แทนจะทำให้กุญแจของเขาใช้ไม่ได้ ต้องให้ผู้ตรวจสอบคนอื่นมอบสิทธิ์ใหม่",
+        "en": "Warning: {username} is an investigator; resetting the password drops their key and another investigator must grant it again",
+    },
+    "shell.cli.disabled_done": {"th": "ระงับบัญชี {username} แล้ว", "en": "Disabled {username}"},
+    "shell.cli.enabled": {"th": "เปิดใช้บัญชี {username} แล้ว", "en": "Enabled {username}"},
+    "shell.cli.roles": {"th": "บทบาท", "en": "Roles"},
+    "shell.cli.status": {"th": "สถานะ", "en": "Status"},
+    "shell.cli.active": {"th": "ใช้งาน", "en": "active"},
+    "shell.cli.disabled": {"th": "ระงับ", "en": "disabled"},
+    "shell.cli.last_login": {"th": "เข้าระบบล่าสุด", "en": "Last log-in"},
+    "shell.cli.demo_help": {
+        "th": "เปิดฐานข้อมูลสาธิต (แผนของเทศบาลตำบลเขมราฐและบัญชีทดลอง)",
+        "en": "open the demo database (the Khemarat plan and demo accounts)",
+    },
+    "shell.cli.demo_db_opt": {"th": "ไฟล์ฐานข้อมูลสาธิต", "en": "demo database file"},
+    "shell.cli.demo_preparing": {"th": "กำลังเตรียมฐานข้อมูลสาธิต {path} …", "en": "Preparing the demo database {path} …"},
+    # itatui check
+    "shell.cli.check_help": {
+        "th": "ตรวจความครบถ้วนของฐานข้อมูลและห่วงโซ่บันทึกการใช้งาน",
+        "en": "verify the database and the audit chain",
+    },
+    "shell.check.schema": {"th": "รุ่นโครงสร้างฐานข้อมูล", "en": "schema version"},
+    "shell.check.audit": {"th": "ห่วงโซ่แฮชของบันทึกการใช้งาน", "en": "audit log hash chain"},
+    "shell.check.sqlite_integrity": {"th": "ความสมบูรณ์ของไฟล์ SQLite", "en": "SQLite integrity"},
+    "shell.check.foreign_keys": {"th": "ความสัมพันธ์ระหว่างตาราง (foreign keys)", "en": "foreign keys"},
+    "shell.check.ok": {
+        "th": "ฐานข้อมูลถูกต้อง (ตรวจบันทึกการใช้งาน {n} รายการ)",
+        "en": "The database is sound ({n} audit records checked)",
+    },
+    "shell.check.failed": {"th": "พบปัญหา {n} รายการ", "en": "{n} problem(s) found"},
+    "shell.check.no_database": {"th": "ไม่พบฐานข้อมูล {path}", "en": "No database at {path}"},
+    "shell.check.schema_behind": {
+        "th": "โครงสร้างฐานข้อมูลรุ่น {current} ไม่ตรงกับรุ่นของโปรแกรม {head}",
+        "en": "The database schema is at {current}, the program expects {head}",
+    },
+    "shell.check.audit_hash": {
+        "th": "บันทึกการใช้งานลำดับที่ {id} ถูกแก้ไขภายหลัง (แฮชไม่ตรง)",
+        "en": "Audit record {id} was altered (hash mismatch)",
+    },
+    "shell.check.audit_link": {
+        "th": "ห่วงโซ่บันทึกการใช้งานขาดก่อนลำดับที่ {id} (มีการลบหรือแทรกบันทึก)",
+        "en": "The audit chain breaks before record {id} (a record was removed or inserted)",
+    },
+    "shell.check.sqlite_integrity_failed": {"th": "SQLite รายงานความเสียหาย: {detail}", "en": "SQLite reports damage: {detail}"},
+    "shell.check.foreign_key_failed": {
+        "th": "ตาราง {table} แถว {rowid} อ้างถึงข้อมูลใน {parent} ที่ไม่มีอยู่",
+        "en": "Table {table} row {rowid} refers to a missing row of {parent}",
+    },
+}

@@ -1,0 +1,89 @@
+"""The demo database: the Khemarat plan from the shipped seed data and one account per role.
+
+The passwords are published on the demo log-in screen on purpose: the demo database is for trying the app,
+never for real records.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy.engine import Engine
+from sqlmodel import select
+
+from itatui.domain.roles import Role
+from itatui.store.db import session_scope
+
+
+@dataclass(frozen=True)
+class DemoAccount:
+    username: str
+    password: str
+    role: Role
+    full_name: str
+
+
+DEMO_ACCOUNTS: tuple[DemoAccount, ...] = (
+    DemoAccount("admin", "demo-admin", Role.ADMIN, "ผู้ดูแลระบบ (ทดลอง)"),
+    DemoAccount("plan", "demo-plan", Role.PLAN_OFFICER, "นางสาวแผนงาน ทดลองใช้"),
+    DemoAccount("desk", "demo-desk", Role.COMPLAINT_OFFICER, "นายรับเรื่อง ทดลองใช้"),
+    DemoAccount("investigator", "demo-investigator", Role.INVESTIGATOR, "นายตรวจสอบ ทดลองใช้"),
+    DemoAccount("secretary", "demo-secretary", Role.COMMITTEE_SECRETARY, "นางเลขานุการ ทดลองใช้"),
+    DemoAccount("viewer", "demo-viewer", Role.VIEWER, "นายผู้อ่าน ทดลองใช้"),
+)
+
+
+def _grant_investigator(engine: Engine, admin_actor, account: DemoAccount) -> bool:  # noqa: ANN001
+    """The investigator role carries a key pair and can only come through the complaint module's grant.
+
+    Returns False when that module is not part of this build (the demo then has no investigator)."""
+    try:
+        from itatui.store import identity
+    except ImportError:
+        return False
+    grant = getattr(identity, "create_first_investigator", None)
+    if grant is None:
+        return False
+    grant(engine, admin_actor, account.username, account.password, account.full_name)
+    return True
+
+
+def demo_accounts_present(engine: Engine) -> list[DemoAccount]:
+    """The demo accounts that exist in this database (what the log-in screen lists)."""
+    from itatui.store.models import User
+
+    with session_scope(engine) as s:
+        names = set(s.exec(select(User.username)).all())
+    return [a for a in DEMO_ACCOUNTS if a.username in names]
+
+
+def _has_plan(engine: Engine) -> bool:
+    from itatui.store.models import Plan
+
+    with session_scope(engine) as s:
+        return s.exec(select(Plan.id).limit(1)).first() is not None
+
+
+def prepare_demo(engine: Engine) -> list[DemoAccount]:
+    """Make ``engine``'s database a demo database (idempotent): accounts first, then the plan if missing.
+
+    Refuses a database that already has users other than the demo ones, so a real database is never seeded.
+    """
+    from itatui.store.accounts import AccountError, count_users, create_user
+
+    if count_users(engine) == 0:
+        admin = DEMO_ACCOUNTS[0]
+        info = create_user(engine, None, admin.username, admin.password, {admin.role}, admin.full_name, first_admin=True)  # type: ignore[arg-type]
+        actor = info.actor()
+        for account in DEMO_ACCOUNTS[1:]:
+            if account.role is Role.INVESTIGATOR:
+                _grant_investigator(engine, actor, account)
+            else:
+                create_user(engine, actor, account.username, account.password, {account.role}, account.full_name)
+    elif not demo_accounts_present(engine):
+        raise AccountError("shell.err.not_demo_db")
+    if not _has_plan(engine):
+        from itatui.store.seed import seed_demo_plan
+
+        seed_demo_plan(engine)
+    return demo_accounts_present(engine)

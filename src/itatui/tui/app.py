@@ -1,0 +1,243 @@
+"""The Textual app: log-in (or first-run set-up), then the top-level modes on fixed keys 1–4.
+
+Screens get what they need from ``self.app.ctx`` (an ``AppContext``, set at log-in) and watch the App
+reactives ``fiscal_year`` (BE) and ``thai_digits``. Modes are created on first use, after log-in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import partial
+
+from sqlalchemy.engine import Engine
+from textual import work
+from textual.app import App, ComposeResult, SystemCommand
+from textual.binding import Binding, BindingsMap
+from textual.command import CommandPalette
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+from itatui.domain.fiscal import current_fiscal_year
+from itatui.domain.thai import digits
+from itatui.i18n import language, set_language, t
+from itatui.tui.commands import ScreenCommands, key_entries
+from itatui.tui.context import AppContext
+from itatui.tui.screens.login import DemoLine, LoginResult, LoginScreen
+
+MODE_KEYS: dict[str, str] = {"plan": "1", "risks": "2", "complaints": "3", "committees": "4"}
+
+
+def _mode_screen(mode: str, module: str, class_name: str) -> Screen:
+    """The mode's screen if that part of the app is built, else the one-line "not built yet" screen.
+
+    Only the absence of the module itself falls back: an import error inside it is a bug and must show.
+    """
+    from importlib import import_module
+
+    try:
+        screen_class = getattr(import_module(module), class_name)
+    except ModuleNotFoundError as exc:
+        if exc.name != module:
+            raise
+        from itatui.tui.screens.not_built import NotBuiltScreen
+
+        return NotBuiltScreen(mode)
+    return screen_class()
+
+
+def _not_built(mode: str) -> Screen:
+    from itatui.tui.screens.not_built import NotBuiltScreen
+
+    return NotBuiltScreen(mode)
+
+
+def shell_bindings() -> list[Binding]:
+    """The app's own keys, built when the App is made so they follow the language chosen at start."""
+    return [
+        *(
+            Binding(key, f"app.mode('{mode}')", t(f"mode.{mode}"), id=f"mode.{mode}", tooltip=t("shell.tip.mode"))
+            for mode, key in MODE_KEYS.items()
+        ),
+        Binding("y", "app.pick_year", t("key.year"), id="year", tooltip=t("shell.tip.year")),
+        Binding("t", "app.toggle_digits", t("key.digits"), id="digits", show=False),
+        Binding("question_mark", "app.help", t("key.help"), id="help"),
+        Binding("f1", "app.help", show=False),  # also in an input field, where "?" is typed
+        Binding("ctrl+q", "app.quit", t("key.quit"), id="quit", priority=True),
+        Binding("ctrl+c", "app.help_quit", show=False, system=True),
+        Binding("ctrl+p", "app.command_palette", t("shell.key.palette"), show=False, priority=True, id="palette"),
+    ]
+
+
+@dataclass(frozen=True)
+class _Probe:
+    users: int
+    org_name: str
+    demo_accounts: list[DemoLine]
+
+
+class ItaApp(App[None]):
+    CSS_PATH = "app.tcss"
+    TITLE = "itatui"
+    COMMANDS = App.COMMANDS | {ScreenCommands}
+    MODES: dict[str, Callable[[], Screen]] = {  # type: ignore[assignment]
+        "plan": partial(_mode_screen, "plan", "itatui.tui.screens.plan", "PlanScreen"),
+        "risks": partial(_not_built, "risks"),
+        "complaints": partial(_mode_screen, "complaints", "itatui.tui.screens.complaints", "ComplaintsScreen"),
+        "committees": partial(_not_built, "committees"),
+    }
+
+    fiscal_year: reactive[int] = reactive(current_fiscal_year)
+    thai_digits: reactive[bool] = reactive(False)
+
+    def __init__(self, engine: Engine, *, demo: bool = False, lang: str | None = None, fiscal_year: int | None = None) -> None:
+        if lang:
+            set_language(lang)
+        super().__init__()
+        # Rebuilt per instance so the footer follows the language set above, not the one at import time.
+        self._bindings = BindingsMap(shell_bindings())
+        self.engine = engine
+        self.demo = demo
+        self.ctx: AppContext | None = None
+        self.title = t("app.title")
+        if fiscal_year is not None:
+            self.fiscal_year = fiscal_year
+
+    # -- start-up ---------------------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(t("shell.loading"), id="loading")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._probe()
+
+    @work(thread=True, exclusive=True, group="startup", exit_on_error=True)
+    def _probe(self) -> None:
+        from itatui.store.accounts import count_users
+        from itatui.store.org import get_organisation
+
+        users = count_users(self.engine)
+        org = get_organisation(self.engine)
+        accounts: list[DemoLine] = []
+        if self.demo:
+            from itatui.store.demo import demo_accounts_present
+
+            accounts = [DemoLine(a.username, a.password, t(f"role.{a.role.value}")) for a in demo_accounts_present(self.engine)]
+        self.call_from_thread(self._start, _Probe(users, org.name if org else "", accounts))
+
+    def _start(self, probe: _Probe) -> None:
+        if probe.org_name:
+            self.title = self._title(probe.org_name)
+        if probe.users == 0:
+            from itatui.tui.screens.first_run import FirstRunScreen
+
+            self.push_screen(FirstRunScreen(self.engine), self._first_run_done)
+        else:
+            self.push_screen(
+                LoginScreen(self.engine, org_name=probe.org_name, demo_accounts=probe.demo_accounts), self._logged_in
+            )
+
+    def _title(self, org_name: str) -> str:
+        return f"{org_name} {t('shell.demo_tag')}" if self.demo else org_name
+
+    def _first_run_done(self, result) -> None:  # noqa: ANN001  (FirstRunResult; imported lazily)
+        if result is None:
+            return
+        if result.plan_message:
+            self.notify(result.plan_message, timeout=10)
+        self._logged_in(result.login)
+
+    def _logged_in(self, result: LoginResult | None) -> None:
+        if result is None:
+            return
+        user, org = result.user, result.org
+        self.ctx = AppContext(
+            engine=self.engine,
+            actor=user.actor(),
+            full_name=user.full_name or user.username,
+            organisation_id=org.id if org else None,
+            organisation_name=org.name if org else "",
+            demo=self.demo,
+        )
+        self.title = self._title(org.name) if org else t("app.title")
+        self._update_sub_title()
+        self.switch_mode("plan")
+
+    # -- header -----------------------------------------------------------------------------------------
+
+    def _update_sub_title(self) -> None:
+        if self.ctx is None:
+            return
+        year = t("app.fiscal_year", fy=digits(str(self.fiscal_year), self.thai_digits))
+        self.sub_title = f"{year} · {self.ctx.full_name}"
+
+    def watch_fiscal_year(self) -> None:
+        self._update_sub_title()
+
+    def watch_thai_digits(self) -> None:
+        self._update_sub_title()
+
+    # -- keys -------------------------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("mode", "pick_year", "toggle_digits") and self.ctx is None:
+            return False  # nothing to switch to before log-in: hidden from the footer and the palette
+        return True
+
+    def action_mode(self, mode: str) -> None:
+        if self.ctx is not None and mode in self.MODES:
+            self.switch_mode(mode)
+
+    def action_pick_year(self) -> None:
+        from itatui.tui.screens.year_picker import YearPicker
+
+        def chosen(year: int | None) -> None:
+            if year is not None:
+                self.fiscal_year = year
+
+        self.push_screen(YearPicker(self.fiscal_year, thai_digits=self.thai_digits), chosen)
+
+    def action_toggle_digits(self) -> None:
+        self.thai_digits = not self.thai_digits
+
+    def action_help(self) -> None:
+        from itatui.tui.screens.help import HelpScreen
+
+        screen = self.screen
+        if isinstance(screen, HelpScreen):
+            return
+        self.push_screen(HelpScreen(self.screen_label(screen), key_entries(screen)))
+
+    def screen_label(self, screen: Screen) -> str:
+        """What the help title calls the current screen: the mode's name, else the screen's own title."""
+        for mode, stack in self._screen_stacks.items():
+            if stack and stack[0] is screen and mode in MODE_KEYS:
+                return t(f"mode.{mode}")
+        if screen.id == "login":
+            return t("login.title")
+        if screen.id == "first-run":
+            return t("shell.first_run.title")
+        return screen.title or self.title
+
+    def action_command_palette(self) -> None:
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(CommandPalette(placeholder=t("shell.palette.placeholder"), id="--command-palette"))
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """App-wide palette entries: switch mode, change year, toggle digits, help, quit."""
+        if self.ctx is not None:
+            for mode, key in MODE_KEYS.items():
+                yield SystemCommand(
+                    t("shell.palette.go_to", name=t(f"mode.{mode}")), t("shell.palette.key", key=key), partial(self.action_mode, mode)
+                )
+            yield SystemCommand(t("shell.palette.change_year"), t("shell.palette.key", key="y"), self.action_pick_year)
+            yield SystemCommand(t("shell.palette.toggle_digits"), t("shell.palette.key", key="t"), self.action_toggle_digits)
+        yield SystemCommand(t("shell.palette.help"), t("shell.palette.key", key="?"), self.action_help)
+        yield SystemCommand(t("shell.palette.quit"), t("shell.palette.key", key="ctrl+q"), self.action_quit)
+
+    @property
+    def lang(self) -> str:
+        return language()

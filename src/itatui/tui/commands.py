@@ -1,0 +1,84 @@
+"""The keys of a screen as plain data, for the help screen (``?``) and the command palette (ctrl+p).
+
+Both list the same thing: every binding active on the screen (its own, its widgets', the app's), with the
+description the screen gave it. Textual's own widget bindings (cursor keys of a DataTable …) are left out:
+their texts are English only and they are the same everywhere.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import partial
+
+from textual.app import App
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.dom import DOMNode
+from textual.screen import Screen
+
+from itatui.i18n import t
+
+
+@dataclass(frozen=True)
+class KeyEntry:
+    key: str  # as the footer shows it: "ctrl+s", "?", "1"
+    description: str
+    action: str
+    app_wide: bool  # an app key (same on every screen) rather than this screen's own
+    enabled: bool
+
+
+def _ours(node: DOMNode) -> bool:
+    """Bindings whose texts come from our catalogue: the app, any screen, our own widgets."""
+    return isinstance(node, (App, Screen)) or type(node).__module__.startswith("itatui.")
+
+
+def key_entries(screen: Screen) -> list[KeyEntry]:
+    """Every key active on ``screen`` with its description (translated if it is a catalogue key)."""
+    app = screen.app
+    entries: list[KeyEntry] = []
+    seen: set[str] = set()
+    for key, active in screen.active_bindings.items():
+        binding = active.binding
+        if binding.system or not _ours(active.node) or key in seen:
+            continue
+        description = t(binding.description) if binding.description else ""
+        if not description:
+            continue  # an undocumented key is an implementation detail, not a command
+        seen.add(key)
+        entries.append(
+            KeyEntry(
+                key=app.get_key_display(binding),
+                description=description,
+                action=binding.action,
+                app_wide=isinstance(active.node, App),
+                enabled=active.enabled,
+            )
+        )
+    return entries
+
+
+class ScreenCommands(Provider):
+    """Palette entries for the screen the palette was opened on: its own keys, run as if pressed."""
+
+    def _commands(self) -> list[tuple[KeyEntry, object]]:
+        out = []
+        for key, active in self.screen.active_bindings.items():
+            binding = active.binding
+            if binding.system or not _ours(active.node) or isinstance(active.node, App) or not active.enabled:
+                continue  # app keys come through App.get_system_commands, once
+            if not binding.description:
+                continue
+            entry = KeyEntry(self.app.get_key_display(binding), t(binding.description), binding.action, False, True)
+            out.append((entry, partial(self.app.run_action, binding.action, active.node)))
+        return out
+
+    async def discover(self) -> Hits:
+        for entry, command in self._commands():
+            yield DiscoveryHit(entry.description, command, help=t("shell.palette.key", key=entry.key))  # type: ignore[arg-type]
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for entry, command in self._commands():
+            score = matcher.match(entry.description)
+            if score > 0:
+                yield Hit(score, matcher.highlight(entry.description), command, help=t("shell.palette.key", key=entry.key))  # type: ignore[arg-type]

@@ -1,0 +1,115 @@
+"""Log-in: username and password, checked in a worker; errors (and the core's wait after repeated failures)
+shown in the current language. On the demo database the demo accounts are listed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy.engine import Engine
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Header, Input, Label, Static
+
+from itatui.i18n import t
+from itatui.store.accounts import UserInfo
+from itatui.store.org import OrgInfo
+
+
+@dataclass(frozen=True)
+class LoginResult:
+    user: UserInfo
+    org: OrgInfo | None
+
+
+@dataclass(frozen=True)
+class DemoLine:
+    """A demo account as the log-in screen lists it (plain data: the screen never sees ORM rows)."""
+
+    username: str
+    password: str
+    role_label: str
+
+
+class LoginScreen(Screen[LoginResult]):
+    """Dismisses with a ``LoginResult`` once the core accepts the password."""
+
+    BINDINGS = [Binding("escape", "clear", t("shell.key.clear"), show=False)]
+
+    def __init__(self, engine: Engine, *, org_name: str = "", demo_accounts: list[DemoLine] | None = None) -> None:
+        super().__init__(id="login")
+        self.engine = engine
+        self.org_name = org_name
+        self.demo_accounts = demo_accounts or []
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="login-box"):
+            yield Static(t("login.title"), id="login-title", classes="form-title")
+            if self.org_name:
+                yield Static(self.org_name, id="login-org")
+            yield Label(t("login.username"), classes="field-label")
+            yield Input(id="username", compact=True)
+            yield Label(t("login.password"), classes="field-label")
+            yield Input(id="password", password=True, compact=True)
+            yield Static("", id="login-error", classes="error")
+            yield Button(t("shell.login.submit"), id="login-submit", variant="primary", compact=True)
+        if self.demo_accounts:
+            with Vertical(id="demo-accounts"):
+                yield Static(t("login.demo_accounts"), classes="section-title")
+                for acc in self.demo_accounts:
+                    yield Static(f"{acc.username:<13} {acc.password:<18} {acc.role_label}", classes="demo-line")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#username", Input).focus()
+
+    @on(Input.Submitted, "#username")
+    def _to_password(self) -> None:
+        self.query_one("#password", Input).focus()
+
+    @on(Input.Submitted, "#password")
+    @on(Button.Pressed, "#login-submit")
+    def submit(self) -> None:
+        username = self.query_one("#username", Input).value.strip()
+        password = self.query_one("#password", Input).value
+        if not username or not password:
+            missing = t("login.username") if not username else t("login.password")
+            self._show_error(t("err.required_field", field=missing))
+            self.query_one("#username" if not username else "#password", Input).focus()
+            return
+        self.query_one("#login-submit", Button).disabled = True
+        self.query_one("#login-error", Static).update(t("shell.login.checking"))
+        self._authenticate(username, password)
+
+    def action_clear(self) -> None:
+        self.query_one("#password", Input).value = ""
+        self._show_error("")
+
+    def _show_error(self, message: str) -> None:
+        self.query_one("#login-error", Static).update(message)
+
+    @work(thread=True, exclusive=True, group="login", exit_on_error=False)
+    def _authenticate(self, username: str, password: str) -> None:
+        from itatui.store.accounts import AccountError, authenticate
+        from itatui.store.org import get_organisation
+
+        try:
+            user = authenticate(self.engine, username, password)
+            org = get_organisation(self.engine)
+        except AccountError as exc:
+            self.app.call_from_thread(self._failed, t(exc.key, **exc.params))
+            return
+        except Exception as exc:  # a broken database must not leave the screen stuck on "checking"
+            self.app.call_from_thread(self._failed, t("shell.err.unexpected", reason=type(exc).__name__))
+            raise
+        self.app.call_from_thread(self.dismiss, LoginResult(user, org))
+
+    def _failed(self, message: str) -> None:
+        self._show_error(message)
+        self.query_one("#login-submit", Button).disabled = False
+        password = self.query_one("#password", Input)
+        password.value = ""
+        password.focus()
