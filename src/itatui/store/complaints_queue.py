@@ -1,0 +1,196 @@
+"""The complaint queue: one page at a time from the database, filtered, sorted, searched.
+
+Built for a million rows:
+- every sort key is served by an index (see ``models.complaints``), and a page is LIMIT/OFFSET over it;
+- a page past the middle is read from the other end (reverse order, small offset) and flipped, so the last
+  page costs what the first does;
+- search: SQLite FTS5 trigram ``MATCH`` for 3 characters or more (Thai needs no word breaks for that);
+  a 1–2 character term cannot use trigrams, so it is matched with LIKE over the latest
+  ``SHORT_SEARCH_WINDOW`` complaints only. PostgreSQL: ILIKE on ``subject || ' ' || details``, which the
+  pg_trgm GIN index serves.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Engine
+from sqlmodel import Session
+
+from itatui.domain import tracking
+from itatui.domain.complaint_clock import today_local, urgency
+from itatui.domain.complaints import OPEN_STAGES, STAGE, ComplaintKind, Status, registry_display
+from itatui.domain.roles import Actor, Perm, PermissionDenied, require
+from itatui.store.complaints_types import ComplaintError, Page, QueueFilters, QueueRow
+from itatui.store.db import session_scope
+from itatui.store.models import Complaint, Unit
+
+T = Complaint.__table__  # type: ignore[attr-defined]
+U = Unit.__table__  # type: ignore[attr-defined]
+_FTS = sa.table("complaint_fts", sa.column("rowid"))
+
+SORTS: dict[str, tuple[sa.ColumnElement, ...]] = {
+    "registry": (T.c.fiscal_year, T.c.kind, T.c.registry_no, T.c.organisation_id),
+    "received": (T.c.received_at, T.c.id),
+    "due": (T.c.due_date, T.c.id),
+    "status": (T.c.stage, T.c.due_date, T.c.id),
+}
+SHORT_SEARCH_WINDOW = 5000
+MAX_LIMIT = 500
+
+
+def _like_pattern(term: str) -> str:
+    escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def search_condition(session: Session, term: str) -> sa.ColumnElement[bool] | None:
+    term = " ".join((term or "").split())
+    if not term:
+        return None
+    dialect = session.get_bind().dialect.name
+    if len(term) < 3:
+        window = sa.select(sa.func.coalesce(sa.func.max(T.c.id), 0) - SHORT_SEARCH_WINDOW).scalar_subquery()
+        pattern = _like_pattern(term)
+        if dialect == "postgresql":
+            match = sa.or_(T.c.subject.ilike(pattern, escape="\\"), T.c.details.ilike(pattern, escape="\\"))
+        else:
+            match = sa.or_(T.c.subject.like(pattern, escape="\\"), T.c.details.like(pattern, escape="\\"))
+        return sa.and_(T.c.id > window, match)
+    if dialect == "sqlite":
+        phrase = '"' + term.replace('"', '""') + '"'  # one phrase: its trigrams in a row = a substring match
+        return T.c.id.in_(sa.select(_FTS.c.rowid).where(sa.literal_column("complaint_fts").op("MATCH")(phrase)))
+    # Exactly the indexed expression, with a literal space, so pg_trgm's GIN index applies.
+    both = T.c.subject.op("||")(sa.literal_column("' '")).op("||")(T.c.details)
+    return both.ilike(_like_pattern(term), escape="\\")
+
+
+def _stages(status: str | tuple[str, ...]) -> list[int]:
+    wanted = (status,) if isinstance(status, str) else tuple(status)
+    try:
+        return [STAGE[Status(s)] for s in wanted]
+    except ValueError:
+        raise ComplaintError("complaint.err.status") from None
+
+
+def conditions(session: Session, actor: Actor, f: QueueFilters, today: date) -> list[sa.ColumnElement[bool]]:
+    """The WHERE clause of the queue; officers without ``CORRUPTION_VIEW`` see general complaints only."""
+    require(actor, Perm.COMPLAINT_VIEW)
+    out: list[sa.ColumnElement[bool]] = []
+    if not actor.can(Perm.CORRUPTION_VIEW):
+        if f.kind == ComplaintKind.CORRUPTION:
+            raise PermissionDenied(Perm.CORRUPTION_VIEW)
+        out.append(T.c.kind == ComplaintKind.GENERAL.value)
+    if f.kind:
+        out.append(T.c.kind == ComplaintKind(f.kind).value)
+    if f.organisation_id is not None:
+        out.append(T.c.organisation_id == f.organisation_id)
+    if f.status:
+        stages = _stages(f.status)
+        out.append(T.c.stage == stages[0] if len(stages) == 1 else T.c.stage.in_(stages))
+    if f.channel:
+        out.append(T.c.channel == f.channel)
+    if f.unit_id is not None:
+        out.append(T.c.unit_id == f.unit_id)
+    if f.assigned_user_id is not None:
+        out.append(T.c.assigned_user_id == f.assigned_user_id)
+    if f.fiscal_year is not None:
+        out.append(T.c.fiscal_year == f.fiscal_year)
+    if f.overdue_only:
+        out.append(T.c.stage.in_(OPEN_STAGES))
+        out.append(T.c.due_date < today)
+    cond = search_condition(session, f.text)
+    if cond is not None:
+        out.append(cond)
+    return out
+
+
+def _row(r: sa.Row, today: date) -> QueueRow:
+    open_ = r.stage in OPEN_STAGES
+    days = (r.due_date - today).days if open_ else None
+    return QueueRow(
+        id=r.id,
+        kind=r.kind,
+        registry_display=registry_display(r.kind, r.registry_no, r.fiscal_year),
+        fiscal_year=r.fiscal_year,
+        registry_no=r.registry_no,
+        tracking_code=tracking.format_code(r.tracking_code),
+        received_at=r.received_at,  # UTCDateTime gives it back aware
+        channel=r.channel,
+        subject=r.subject,
+        unit_id=r.unit_id,
+        unit_name=r.unit_name or "",
+        status=r.status,
+        due_date=r.due_date,
+        days_left=days,
+        urgency=urgency(days),
+    )
+
+
+_COLUMNS = (
+    T.c.id, T.c.kind, T.c.registry_no, T.c.fiscal_year, T.c.tracking_code, T.c.received_at, T.c.channel,
+    T.c.subject, T.c.unit_id, T.c.status, T.c.stage, T.c.due_date, U.c.name.label("unit_name"),
+)
+
+
+def list_complaints(
+    engine: Engine,
+    actor: Actor,
+    filters: QueueFilters | None = None,
+    sort: str = "received",
+    descending: bool = True,
+    offset: int = 0,
+    limit: int = 50,
+    *,
+    today: date | None = None,
+) -> Page:
+    """One page of the queue and the number of matching complaints. ``sort``: registry, received, due, status."""
+    f = filters or QueueFilters()
+    today = today or today_local()
+    if sort not in SORTS:
+        raise ComplaintError("complaint.err.sort")
+    limit = max(1, min(limit, MAX_LIMIT))
+    offset = max(0, offset)
+    with session_scope(engine) as s:
+        where = conditions(s, actor, f, today)
+        total = s.execute(sa.select(sa.func.count()).select_from(T).where(*where)).scalar_one()
+        if offset >= total:
+            return Page((), total, offset, limit)
+        keys = SORTS[sort]
+        # Past the middle, read from the far end: OFFSET then stays small, whichever page is asked.
+        from_end = offset + limit / 2 > total / 2
+        if from_end:
+            take = min(limit, total - offset)
+            skip = total - offset - take
+            desc = not descending
+        else:
+            take, skip, desc = limit, offset, descending
+        order = [k.desc() if desc else k.asc() for k in keys]
+        q = (
+            sa.select(*_COLUMNS)
+            .select_from(T.outerjoin(U, U.c.id == T.c.unit_id))
+            .where(*where)
+            .order_by(*order)
+            .offset(skip)
+            .limit(take)
+        )
+        rows = [_row(r, today) for r in s.execute(q)]
+        if from_end:
+            rows.reverse()
+        return Page(tuple(rows), total, offset, limit)
+
+
+def overdue_list(
+    engine: Engine,
+    actor: Actor,
+    *,
+    today: date | None = None,
+    organisation_id: int | None = None,
+    kind: str | None = None,
+    offset: int = 0,
+    limit: int = 100,
+) -> Page:
+    """Open complaints past their due date, the most overdue first."""
+    f = QueueFilters(overdue_only=True, organisation_id=organisation_id, kind=kind)
+    return list_complaints(engine, actor, f, sort="due", descending=False, offset=offset, limit=limit, today=today)
