@@ -4,6 +4,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     # engine
     "report.page": {"th": "หน้า", "en": "Page"},
     "report.err.render": {"th": "สร้างเอกสาร PDF ไม่สำเร็จ: {detail}", "en": "Could not make the PDF: {detail}"},
+    "report.err.write": {"th": "บันทึกไฟล์ {path} ไม่สำเร็จ: {detail}", "en": "Could not save {path}: {detail}"},
     "report.err.paper": {"th": "ไม่รองรับกระดาษขนาด {paper} (ใช้ได้: {allowed})", "en": "Paper size {paper} is not supported (use {allowed})"},
     "report.err.template": {"th": "ไม่พบแม่แบบเอกสาร {name}", "en": "Report template {name} not found"},
     "report.err.font_missing": {

@@ -16,14 +16,16 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from typing import Any, Literal
 
+from itatui.domain.complaints import ComplaintKind
 from itatui.domain.thai import format_date
-from itatui.i18n import language, t
+from itatui.i18n import CATALOGUE, language
 from itatui.reports.typst_engine import ReportError, page_data, render
 
-KINDS = ("general", "corruption")
+KINDS = tuple(k.value for k in ComplaintKind)
 
-# A receipt is a form that must fit one sheet: smaller than the 16 pt of an official letter (Sarabun from
-# fontpkg is drawn larger than TH Sarabun New at the same size, so this still reads like a 14-16 pt letter).
+# A receipt is a form that must fit one sheet, so it is set smaller than the 16 pt of an official letter.
+# (Sarabun's Thai letters are drawn larger for their point size than the older TH Sarabun New's, which
+# official sizes were set for, so these still read comfortably.)
 RECEIPT_FONT_PT = {"A5": 11.0, "A4": 12.0}
 
 # Thailand keeps UTC+7 all year (no daylight saving): a fixed offset avoids needing tzdata on Windows.
@@ -64,12 +66,28 @@ class ReceiptView:
             raise ReportError("report.err.no_tracking_code")
 
 
+class _Texts:
+    """``t()`` for one language: a receipt may be printed in a language other than the screen's, and
+    switching the global language from a worker thread would change every screen at once."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+
+    def __call__(self, key: str, /, **params: object) -> str:
+        texts = CATALOGUE.get(key)
+        if texts is None:
+            return key
+        text = texts.get(self.lang) or texts["th"]
+        return text.format(**params) if params else text
+
+
 def _local(dt: datetime) -> datetime:
     return dt.astimezone(THAI_TZ) if dt.tzinfo is not None else dt
 
 
-def standard_steps(kind: str, due_text: str) -> tuple[str, ...]:
+def standard_steps(kind: str, due_text: str, lang: str | None = None) -> tuple[str, ...]:
     """What happens after the desk, as the complainant should hear it."""
+    t = _Texts(lang or language())
     first = "report.receipt.step.forward_confidential" if kind == "corruption" else "report.receipt.step.forward"
     return (
         t(first),
@@ -82,6 +100,7 @@ def receipt_data(view: ReceiptView, *, paper: str = "A5", thai_digits: bool = Fa
     """The JSON the template reads (labels translated, dates in BE). Public so a screen can show the same
     content as the paper, and so tests can check what is (not) printed without compiling."""
     lang = lang or language()
+    t = _Texts(lang)
     received = _local(view.received_at)
     printed = view.printed_on or datetime.now(THAI_TZ).date()
     received_text = t("report.receipt.received_value", date=format_date(received, style="long", lang=lang),
@@ -154,7 +173,7 @@ def receipt_data(view: ReceiptView, *, paper: str = "A5", thai_digits: bool = Fa
             "tracking_hint": t("report.receipt.tracking_hint"),
             "rows": rows,
             "next_steps_label": t("report.receipt.next_steps"),
-            "next_steps": list(view.next_steps or standard_steps(view.kind, due_text)),
+            "next_steps": list(view.next_steps or standard_steps(view.kind, due_text, lang)),
             "follow_up_label": t("report.receipt.follow_up"),
             "follow_up": follow_up,
             "confidential": t("report.receipt.confidential") if view.kind == "corruption" else "",

@@ -122,7 +122,7 @@ def sarabun_font_dir() -> Path:
 
 @cache
 def _fonts() -> typst.Fonts:
-    # Built once: the font set is shared by every compile of this process (it is immutable and thread-safe).
+    # Built once (the font registry lookup alone takes ~20 ms) and shared by every compile of this process.
     return typst.Fonts(
         include_system_fonts=False,
         include_embedded_fonts=False,
@@ -172,7 +172,8 @@ def render(
     source = template_path(template)
     inputs = {"data": json.dumps(_printable_deep(data), ensure_ascii=False)}
     try:
-        # The lock keeps compiles one at a time: two workers printing at once would only fight over 2 cores.
+        # One compile at a time: the shared font set is never used by two threads at once, and two workers
+        # printing together would only fight over the cores.
         with _compile_lock:
             pdf, warnings = typst.compile_with_warnings(
                 str(source),
@@ -192,7 +193,10 @@ def render(
     if not isinstance(pdf, bytes):
         raise ReportError("report.err.render", detail="no PDF produced")
     if path is not None:
-        write_atomic(Path(path), pdf)
+        try:
+            write_atomic(Path(path), pdf)
+        except OSError as exc:
+            raise ReportError("report.err.write", path=str(path), detail=exc.strerror or str(exc)) from exc
     return pdf
 
 
