@@ -46,8 +46,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     # keys, help, palette
     "shell.key.palette": {"th": "คำสั่งทั้งหมด", "en": "Commands"},
     "shell.key.close": {"th": "ปิด", "en": "Close"},
-    "shell.tip.mode": {"th": "สลับไปหน้าจอหลักนี้", "en": "Switch to this screen"},
-    "shell.tip.year": {"th": "เปลี่ยนปีงบประมาณที่แสดง", "en": "Change the fiscal year shown"},
+    "shell.key.modes": {"th": "หน้าจอหลัก", "en": "Screens"},
     "shell.help.title": {"th": "ปุ่มลัด: {screen}", "en": "Keys: {screen}"},
     "shell.help.screen_keys": {"th": "ปุ่มของหน้าจอนี้", "en": "This screen"},
     "shell.help.app_keys": {"th": "ปุ่มที่ใช้ได้ทุกหน้าจอ", "en": "Everywhere"},

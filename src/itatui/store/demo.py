@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from sqlalchemy.engine import Engine
 from sqlmodel import select
 
-from itatui.domain.roles import Role
+from itatui.domain.roles import Actor, Role
 from itatui.store.db import session_scope
 
 
@@ -33,19 +33,14 @@ DEMO_ACCOUNTS: tuple[DemoAccount, ...] = (
 )
 
 
-def _grant_investigator(engine: Engine, admin_actor, account: DemoAccount) -> bool:  # noqa: ANN001
-    """The investigator role carries a key pair and can only come through the complaint module's grant.
+def _make_investigator(engine: Engine, admin_actor: Actor, account: DemoAccount) -> None:
+    """The investigator role carries a key pair sealed with the person's own password, so it cannot be set
+    like other roles: make a plain account, then the administrator's one-time grant of the first investigator."""
+    from itatui.store.accounts import create_user
+    from itatui.store.identity import bootstrap_investigator
 
-    Returns False when that module is not part of this build (the demo then has no investigator)."""
-    try:
-        from itatui.store import identity
-    except ImportError:
-        return False
-    grant = getattr(identity, "create_first_investigator", None)
-    if grant is None:
-        return False
-    grant(engine, admin_actor, account.username, account.password, account.full_name)
-    return True
+    create_user(engine, admin_actor, account.username, account.password, frozenset(), account.full_name)
+    bootstrap_investigator(engine, admin_actor, account.username, account.password)
 
 
 def demo_accounts_present(engine: Engine) -> list[DemoAccount]:
@@ -77,7 +72,7 @@ def prepare_demo(engine: Engine) -> list[DemoAccount]:
         actor = info.actor()
         for account in DEMO_ACCOUNTS[1:]:
             if account.role is Role.INVESTIGATOR:
-                _grant_investigator(engine, actor, account)
+                _make_investigator(engine, actor, account)
             else:
                 create_user(engine, actor, account.username, account.password, {account.role}, account.full_name)
     elif not demo_accounts_present(engine):

@@ -55,12 +55,14 @@ def _not_built(mode: str) -> Screen:
 
 def shell_bindings() -> list[Binding]:
     """The app's own keys, built when the App is made so they follow the language chosen at start."""
+    # The four mode keys share one footer entry ("1 2 3 4 หน้าจอ"): their names would not fit in 80 columns.
+    modes = Binding.Group(t("shell.key.modes"), compact=True)
     return [
         *(
-            Binding(key, f"app.mode('{mode}')", t(f"mode.{mode}"), id=f"mode.{mode}", tooltip=t("shell.tip.mode"))
+            Binding(key, f"app.mode('{mode}')", t(f"mode.{mode}"), id=f"mode.{mode}", group=modes)
             for mode, key in MODE_KEYS.items()
         ),
-        Binding("y", "app.pick_year", t("key.year"), id="year", tooltip=t("shell.tip.year")),
+        Binding("y", "app.pick_year", t("key.year"), id="year"),
         Binding("t", "app.toggle_digits", t("key.digits"), id="digits", show=False),
         Binding("question_mark", "app.help", t("key.help"), id="help"),
         Binding("f1", "app.help", show=False),  # also in an input field, where "?" is typed
@@ -163,16 +165,17 @@ class ItaApp(App[None]):
             demo=self.demo,
         )
         self.title = self._title(org.name) if org else t("app.title")
-        self._update_sub_title()
-        self.switch_mode("plan")
+        self.action_mode("plan")
 
     # -- header -----------------------------------------------------------------------------------------
 
     def _update_sub_title(self) -> None:
+        """The header line: organisation — mode · fiscal year · who is logged in."""
         if self.ctx is None:
             return
         year = t("app.fiscal_year", fy=digits(str(self.fiscal_year), self.thai_digits))
-        self.sub_title = f"{year} · {self.ctx.full_name}"
+        parts = [t(f"mode.{self.current_mode}")] if self.current_mode in MODE_KEYS else []
+        self.sub_title = " · ".join([*parts, year, self.ctx.full_name])
 
     def watch_fiscal_year(self) -> None:
         self._update_sub_title()
@@ -190,6 +193,7 @@ class ItaApp(App[None]):
     def action_mode(self, mode: str) -> None:
         if self.ctx is not None and mode in self.MODES:
             self.switch_mode(mode)
+            self._update_sub_title()
 
     def action_pick_year(self) -> None:
         from itatui.tui.screens.year_picker import YearPicker

@@ -8,7 +8,7 @@ their texts are English only and they are the same everywhere.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import partial
+from functools import cache, partial
 
 from textual.app import App
 from textual.command import DiscoveryHit, Hit, Hits, Provider
@@ -27,8 +27,22 @@ class KeyEntry:
     enabled: bool
 
 
-def _ours(node: DOMNode) -> bool:
-    """Bindings whose texts come from our catalogue: the app, any screen, our own widgets."""
+@cache
+def _textual_defaults() -> frozenset[tuple[str, str]]:
+    """Keys every Textual screen and app has (tab, ctrl+c copy …): English texts, not this app's commands."""
+    from textual.screen import ModalScreen
+
+    out: set[tuple[str, str]] = set()
+    for cls in (Screen, ModalScreen, App):
+        for key, binding in cls._merged_bindings or ():
+            out.add((key, binding.action))
+    return frozenset(out)
+
+
+def _ours(node: DOMNode, key: str, action: str) -> bool:
+    """Bindings whose texts come from our catalogue: the app's, our screens' and our own widgets'."""
+    if (key, action) in _textual_defaults():
+        return False
     return isinstance(node, (App, Screen)) or type(node).__module__.startswith("itatui.")
 
 
@@ -39,7 +53,7 @@ def key_entries(screen: Screen) -> list[KeyEntry]:
     seen: set[str] = set()
     for key, active in screen.active_bindings.items():
         binding = active.binding
-        if binding.system or not _ours(active.node) or key in seen:
+        if binding.system or not _ours(active.node, key, binding.action) or key in seen:
             continue
         description = t(binding.description) if binding.description else ""
         if not description:
@@ -64,7 +78,7 @@ class ScreenCommands(Provider):
         out = []
         for key, active in self.screen.active_bindings.items():
             binding = active.binding
-            if binding.system or not _ours(active.node) or isinstance(active.node, App) or not active.enabled:
+            if binding.system or not _ours(active.node, key, binding.action) or isinstance(active.node, App) or not active.enabled:
                 continue  # app keys come through App.get_system_commands, once
             if not binding.description:
                 continue

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from rich.table import Table
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
@@ -23,14 +23,15 @@ class HelpScreen(ModalScreen[None]):
         self.title_text = title
         self.entries = entries
 
-    def _table(self, app_wide: bool) -> Table:
-        table = Table(box=None, show_header=False, pad_edge=False, expand=True)
-        table.add_column(style="bold", no_wrap=True, min_width=8)
-        table.add_column(ratio=1)
-        for entry in self.entries:
-            if entry.app_wide == app_wide:
-                table.add_row(entry.key, entry.description)
-        return table
+    def _lines(self, app_wide: bool) -> Content:
+        rows = [e for e in self.entries if e.app_wide == app_wide]
+        width = max((len(e.key) for e in rows), default=0) + 3
+        parts: list[str | tuple[str, str]] = []
+        for entry in rows:
+            if parts:
+                parts.append("\n")
+            parts += [(entry.key.ljust(width), "bold"), entry.description]
+        return Content.assemble(*parts)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="help-box", classes="modal-box"):
@@ -38,10 +39,13 @@ class HelpScreen(ModalScreen[None]):
             with VerticalScroll(id="help-body"):
                 if any(not e.app_wide for e in self.entries):
                     yield Static(t("shell.help.screen_keys"), classes="section-title")
-                    yield Static(self._table(False), id="help-screen-keys")
+                    yield Static(self._lines(False), id="help-screen-keys")
                 yield Static(t("shell.help.app_keys"), classes="section-title")
-                yield Static(self._table(True), id="help-app-keys")
+                yield Static(self._lines(True), id="help-app-keys")
             yield Static(t("shell.help.close_hint"), classes="hint")
+
+    def on_mount(self) -> None:
+        self.query_one("#help-body").focus()  # arrow keys and page keys scroll a long list
 
     def action_close(self) -> None:
         self.dismiss(None)

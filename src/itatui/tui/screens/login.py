@@ -9,7 +9,7 @@ from sqlalchemy.engine import Engine
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Input, Label, Static
 
@@ -46,21 +46,23 @@ class LoginScreen(Screen[LoginResult]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        with Vertical(id="login-box"):
-            yield Static(t("login.title"), id="login-title", classes="form-title")
-            if self.org_name:
-                yield Static(self.org_name, id="login-org")
-            yield Label(t("login.username"), classes="field-label")
-            yield Input(id="username", compact=True)
-            yield Label(t("login.password"), classes="field-label")
-            yield Input(id="password", password=True, compact=True)
-            yield Static("", id="login-error", classes="error")
-            yield Button(t("shell.login.submit"), id="login-submit", variant="primary", compact=True)
-        if self.demo_accounts:
-            with Vertical(id="demo-accounts"):
-                yield Static(t("login.demo_accounts"), classes="section-title")
-                for acc in self.demo_accounts:
-                    yield Static(f"{acc.username:<13} {acc.password:<18} {acc.role_label}", classes="demo-line")
+        with Horizontal(id="login-row"):
+            with Vertical(id="login-box"):
+                yield Static(t("login.title"), id="login-title", classes="form-title")
+                if self.org_name:
+                    yield Static(self.org_name, id="login-org")
+                yield Label(t("login.username"), classes="field-label")
+                yield Input(id="username", compact=True)
+                yield Label(t("login.password"), classes="field-label")
+                yield Input(id="password", password=True, compact=True)
+                yield Static("", id="login-error", classes="error")
+                yield Button(t("shell.login.submit"), id="login-submit", variant="primary", compact=True)
+            if self.demo_accounts:
+                with Vertical(id="demo-accounts"):
+                    yield Static(t("login.demo_accounts"), classes="section-title")
+                    for acc in self.demo_accounts:
+                        yield Static(f"[b]{acc.username}[/b] / {acc.password}", classes="demo-line", markup=True)
+                        yield Static(acc.role_label, classes="demo-role")
         yield Footer()
 
     def on_mount(self) -> None:
