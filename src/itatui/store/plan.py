@@ -623,7 +623,7 @@ def parse_project_draft(draft: ProjectDraft, years: tuple[int, ...]) -> ProjectE
     number = p.parse("number", lambda t: parse_int(t, allow_blank=False), draft.number)
     if number is not None:
         p.check(number >= 1, "number", "err.number_positive")
-    name = " ".join(draft.name.split())
+    name = draft.name.strip()  # kept as typed (Thai spacing is meaningful); only the ends are trimmed
     p.check(bool(name), "name", "err.name_required")
     p.check(draft.kind in {k.value for k in Kind}, "kind", "err.kind_invalid")
     p.check(draft.mission_id is not None, "mission", "err.mission_required")

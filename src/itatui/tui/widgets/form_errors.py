@@ -1,0 +1,106 @@
+"""A panel listing every problem of a form at once (in the user's language), hidden while there is none.
+
+Reusable by any form: give it the ``FieldProblem`` list from a ``ValidationError`` and a mapping from field
+names to their labels; it also marks the matching inputs (widget id == field name) with the ``-invalid``
+class so the user sees where to look, and clears those marks on the next ``show``/``clear``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from rich.text import Text
+from textual.css.query import NoMatches
+from textual.widgets import Static
+
+from itatui.domain.validation import FieldProblem
+from itatui.i18n import t
+
+
+class FormErrors(Static):
+    DEFAULT_CSS = """
+    FormErrors {
+        display: none;
+        height: auto;
+        max-height: 10;
+        overflow-y: auto;
+        padding: 0 1;
+        margin: 0 0 1 0;
+        border-left: thick $error;
+        background: $error 15%;
+        color: $text;
+    }
+    FormErrors.-shown { display: block; }
+    """
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:  # noqa: A002
+        super().__init__("", id=id, classes=classes)
+        self._marked: list[str] = []
+        self.messages: list[str] = []  # what is shown, one line per problem (tests and screen readers read it)
+
+    def show(self, problems: Iterable[FieldProblem], labels: Mapping[str, str] | None = None) -> None:
+        """List every problem as "label: message", and mark each named input invalid."""
+        labels = labels or {}
+        problems = list(problems)
+        self._unmark()
+        self.messages = []
+        for p in problems:
+            text = t(p.key, **p.params)
+            label = labels.get(p.field)
+            self.messages.append(f"{label}: {text}" if label else text)
+        self._mark({p.field for p in problems})
+        self._render_messages(t("err.form_has_errors", n=len(problems)) if problems else "")
+
+    def show_message(self, message: str) -> None:
+        """A single problem not tied to a field (a database error, a lock, a permission refusal)."""
+        self._unmark()
+        self.messages = [message]
+        self._render_messages("")
+
+    def clear(self) -> None:
+        self._unmark()
+        self.messages = []
+        self.update("")
+        self.remove_class("-shown")
+
+    def _render_messages(self, heading: str) -> None:
+        out = Text()
+        if heading:
+            out.append(heading + "\n", style="bold")
+        out.append("\n".join(f"• {m}" for m in self.messages))
+        self.update(out)
+        self.set_class(bool(self.messages), "-shown")
+        if self.messages:
+            self.scroll_home(animate=False)
+
+    def _mark(self, fields: set[str]) -> None:
+        for name in fields:
+            try:
+                widget = self.screen.query_one(f"#{name}")
+            except (NoMatches, ValueError):
+                continue  # a problem without its own input (e.g. the whole form)
+            widget.add_class("-invalid")
+            self._marked.append(name)
+
+    def _unmark(self) -> None:
+        for name in self._marked:
+            try:
+                self.screen.query_one(f"#{name}").remove_class("-invalid")
+            except (NoMatches, ValueError):
+                pass
+        self._marked = []
+
+
+def error_text(exc: BaseException) -> str:
+    """A refusal from the core, in the user's language (never a traceback)."""
+    from itatui.domain.roles import PermissionDenied
+    from itatui.domain.validation import ValidationError
+
+    if isinstance(exc, PermissionDenied):
+        return t("err.permission")
+    if isinstance(exc, ValidationError):
+        return "; ".join(t(p.key, **p.params) for p in exc.problems)
+    key = getattr(exc, "key", None)
+    if isinstance(key, str):
+        return t(key, **getattr(exc, "params", {}))
+    return str(exc) or type(exc).__name__
