@@ -132,7 +132,7 @@ def unwrap_data_key(wrapped: bytes, private: X25519PrivateKey, context: bytes) -
         raise IdentityError("identity.err.no_key_for_case") from None
 
 
-def _wrap_context(complaint_id: int, user_id: int) -> bytes:
+def wrap_context(complaint_id: int, user_id: int) -> bytes:
     return f"itatui/complaint-key/{complaint_id}/{user_id}".encode()
 
 
@@ -184,7 +184,7 @@ def seal_for_complaint(session: Session, complaint: Complaint, who: Complainant,
     session.execute(
         insert(ComplaintKey),
         [
-            {"complaint_id": cid, "user_id": uid, "wrapped_key": wrap_data_key(data_key, pub, _wrap_context(cid, uid)), "created_at": utcnow()}
+            {"complaint_id": cid, "user_id": uid, "wrapped_key": wrap_data_key(data_key, pub, wrap_context(cid, uid)), "created_at": utcnow()}
             for uid, pub in keys
         ],
     )
@@ -283,8 +283,8 @@ def _rewrap_all(session: Session, from_user: int, from_key: X25519PrivateKey, to
         now = utcnow()
         batch = []
         for cid, wrapped in rows:
-            data_key = unwrap_data_key(bytes(wrapped), from_key, _wrap_context(cid, from_user))
-            batch.append({"complaint_id": cid, "user_id": to_user, "wrapped_key": wrap_data_key(data_key, to_public, _wrap_context(cid, to_user)), "created_at": now})
+            data_key = unwrap_data_key(bytes(wrapped), from_key, wrap_context(cid, from_user))
+            batch.append({"complaint_id": cid, "user_id": to_user, "wrapped_key": wrap_data_key(data_key, to_public, wrap_context(cid, to_user)), "created_at": now})
         session.execute(insert(ComplaintKey), batch)
         count += len(batch)
         last = rows[-1][0]
@@ -317,7 +317,7 @@ def reveal_identity(engine: Engine, actor: Actor, password: str, complaint_id: i
             if row is None:
                 raise IdentityError("identity.err.no_key_for_case")
             private = open_private_key(user.private_key_sealed, password, user.id or 0)
-            data_key = unwrap_data_key(bytes(row.wrapped_key), private, _wrap_context(complaint_id, user.id or 0))
+            data_key = unwrap_data_key(bytes(row.wrapped_key), private, wrap_context(complaint_id, user.id or 0))
             who = open_identity(bytes(c.identity_sealed), data_key, c.tracking_code)
             label = registry_display(c.kind, c.registry_no, c.fiscal_year)
             audit.record(s, actor, "reveal", "complaint", complaint_id, after={"registry": label, "reason": reason})

@@ -1,0 +1,252 @@
+"""Complaint statistics for a fiscal year or a 6/12-month round, computed in the database (fast at 1M rows).
+
+Nothing personal is read: only kinds, channels, units, statuses and dates. With ``publish=True`` (anything
+meant for the public, e.g. the OIT disclosure) a count of 1 … threshold−1 is shown as "< threshold" and its
+number withheld (``n=None``); zero stays 0, since it points at nobody.
+
+Definitions: *received* = complaints whose Thai date of receipt is in the period; *finished* = result told or
+closed; *in progress* = the rest; *overdue* = in progress past the due date (as of ``today``); *answered within
+the deadline* = result told on or before the first due date (``within_extended_pct`` also accepts a due date
+moved by a delay notice); *satisfied* = closed with satisfaction 4–5 among those rated; *median days to close* =
+from receipt to closing. Corruption complaints per fiscal year are compared with the FY 2565 baseline (setting
+``complaint.corruption_baseline_2565``, else the FY 2565 count) and the plan's ``case_reduction_pct`` targets.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, col, select
+
+from itatui.domain.complaint_clock import BANGKOK, today_local
+from itatui.domain.complaints import OPEN_STAGES, STAGE, Channel, ComplaintKind, Status, label_key
+from itatui.domain.fiscal import fiscal_year_range, round_range
+from itatui.domain.roles import Actor, Perm, require
+from itatui.domain.thai import MONTHS_EN_ABBR, MONTHS_TH_ABBR, be_year
+from itatui.i18n import language, t
+from itatui.store import audit
+from itatui.store.complaints_settings import BASELINE_2565, organisation_id, read
+from itatui.store.db import session_scope, write_scope
+from itatui.store.models import Complaint, Plan, PlanTarget, Unit
+
+T = Complaint.__table__  # type: ignore[attr-defined]
+BASELINE_YEAR = 2565
+
+
+@dataclass(frozen=True)
+class Count:
+    n: int | None  # None when masked for publication
+    text: str  # what to print: "12", or "< 3"
+
+
+@dataclass(frozen=True)
+class Bucket:
+    key: str  # month "2025-10", kind/channel code, unit id ("" = not yet forwarded)
+    label: str  # in the current language
+    count: Count
+
+
+@dataclass(frozen=True)
+class CorruptionYear:
+    fiscal_year: int
+    count: Count
+    reduction_pct: float | None  # against the baseline; positive = fewer cases
+    target_pct: float | None  # the plan's case_reduction_pct target for that year
+    met: bool | None
+
+
+@dataclass(frozen=True)
+class ComplaintStats:
+    fiscal_year: int
+    round: int | None
+    period_start: date
+    period_end: date
+    published: bool
+    threshold: int
+    received: Count
+    finished: Count
+    in_progress: Count
+    overdue: Count
+    by_month: tuple[Bucket, ...]
+    by_kind: tuple[Bucket, ...]
+    by_channel: tuple[Bucket, ...]
+    by_unit: tuple[Bucket, ...]
+    median_days_to_close: float | None
+    within_deadline_pct: float | None
+    within_extended_pct: float | None
+    satisfied_pct: float | None
+    corruption_baseline: int | None
+    corruption_by_year: tuple[CorruptionYear, ...]
+
+
+def _utc_start(d: date) -> datetime:
+    return datetime.combine(d, time(0), BANGKOK)
+
+
+def _pct(part: int, whole: int) -> float | None:
+    return round(100.0 * part / whole, 1) if whole else None
+
+
+class _Masker:
+    def __init__(self, publish: bool, threshold: int):
+        self.publish, self.threshold = publish, threshold
+
+    def __call__(self, n: int) -> Count:
+        if self.publish and 0 < n < self.threshold:
+            return Count(None, t("complaint.stats.masked", n=self.threshold))
+        return Count(n, str(n))
+
+
+def _month_label(year: int, month: int) -> str:
+    names = MONTHS_TH_ABBR if language() == "th" else MONTHS_EN_ABBR
+    return f"{names[month - 1]} {be_year(year)}"
+
+
+def _months(start: date, end: date) -> list[tuple[date, date]]:
+    out, d = [], date(start.year, start.month, 1)
+    while d <= end:
+        nxt = date(d.year + (d.month == 12), d.month % 12 + 1, 1)
+        out.append((d, nxt))
+        d = nxt
+    return out
+
+
+def _deadline_end(session: Session, column: sa.ColumnElement) -> sa.ColumnElement:
+    """The first instant after the due date (Thai midnight), comparable with an aware timestamp column."""
+    if session.get_bind().dialect.name == "postgresql":
+        return sa.cast(column + sa.literal_column("1"), sa.DateTime).op("AT TIME ZONE")(sa.literal("Asia/Bangkok"))
+    return sa.func.datetime(column, "+17 hours")  # SQLite stores UTC text; due date + 1 day − 7 h
+
+
+def _days_between(session: Session, later: sa.ColumnElement, earlier: sa.ColumnElement) -> sa.ColumnElement:
+    if session.get_bind().dialect.name == "postgresql":
+        return sa.func.extract("epoch", later - earlier) / 86400.0
+    return sa.func.julianday(later) - sa.func.julianday(earlier)
+
+
+def _median(session: Session, where: list, expr: sa.ColumnElement, n: int) -> float | None:
+    if n == 0:
+        return None
+    q = sa.select(expr.label("d")).select_from(T).where(*where).order_by(sa.text("d"))
+    vals = [r[0] for r in session.execute(q.offset((n - 1) // 2).limit(2 - n % 2))]
+    return round(float(sum(vals)) / len(vals), 1)
+
+
+def complaint_stats(
+    engine: Engine,
+    actor: Actor,
+    fiscal_year: int,
+    round: int | None = None,  # noqa: A002 - the domain's word
+    publish: bool = False,
+    threshold: int = 3,
+    *,
+    today: date | None = None,
+    organisation_id_: int | None = None,
+) -> ComplaintStats:
+    require(actor, Perm.STATS_VIEW)
+    today = today or today_local()
+    start, end = round_range(fiscal_year, round) if round else fiscal_year_range(fiscal_year)
+    mask = _Masker(publish, threshold)
+    with session_scope(engine) as s:
+        org = organisation_id(s, organisation_id_)
+        where = [T.c.organisation_id == org, T.c.fiscal_year == fiscal_year,
+                 T.c.received_at >= _utc_start(start), T.c.received_at < _utc_start(end + timedelta(days=1))]
+
+        def grouped(column: sa.ColumnElement) -> dict:
+            return dict(s.execute(sa.select(column, sa.func.count()).select_from(T).where(*where).group_by(column)).all())
+
+        stages = grouped(T.c.stage)
+        received = sum(stages.values())
+        finished = sum(n for st, n in stages.items() if st not in OPEN_STAGES)
+        overdue = s.execute(sa.select(sa.func.count()).select_from(T).where(
+            *where, T.c.stage.in_(OPEN_STAGES), T.c.due_date < today)).scalar_one()
+
+        months = []
+        for a, b in _months(start, end):
+            n = s.execute(sa.select(sa.func.count()).select_from(T).where(
+                *where, T.c.received_at >= _utc_start(a), T.c.received_at < _utc_start(b))).scalar_one()
+            months.append(Bucket(f"{a.year:04d}-{a.month:02d}", _month_label(a.year, a.month), mask(n)))
+        kinds = grouped(T.c.kind)
+        channels = grouped(T.c.channel)
+        units = grouped(T.c.unit_id)
+        names = dict(s.exec(select(Unit.id, Unit.name).where(col(Unit.id).in_([u for u in units if u is not None]))).all())
+
+        closed = stages.get(STAGE[Status.CLOSED], 0)
+        closed_where = [*where, T.c.stage == STAGE[Status.CLOSED], T.c.closed_at.is_not(None)]
+        median = _median(s, closed_where, _days_between(s, T.c.closed_at, T.c.received_at), closed)
+
+        told = [*where, T.c.result_told_at.is_not(None)]
+        n_told = s.execute(sa.select(sa.func.count()).select_from(T).where(*told)).scalar_one()
+        in_time = s.execute(sa.select(sa.func.count()).select_from(T).where(
+            *told, T.c.result_told_at < _deadline_end(s, T.c.initial_due_date))).scalar_one()
+        in_ext = s.execute(sa.select(sa.func.count()).select_from(T).where(
+            *told, T.c.result_told_at < _deadline_end(s, T.c.due_date))).scalar_one()
+        rated = grouped(T.c.satisfaction)
+        n_rated = sum(n for k, n in rated.items() if k is not None)
+        n_happy = sum(n for k, n in rated.items() if k is not None and k >= 4)
+
+        baseline, years = _corruption_years(s, org, fiscal_year, mask)
+        return ComplaintStats(
+            fiscal_year=fiscal_year, round=round, period_start=start, period_end=end, published=publish,
+            threshold=threshold, received=mask(received), finished=mask(finished),
+            in_progress=mask(received - finished), overdue=mask(overdue),
+            by_month=tuple(months),
+            by_kind=tuple(Bucket(k.value, t(label_key(k)), mask(kinds.get(k.value, 0))) for k in ComplaintKind),
+            by_channel=tuple(Bucket(c.value, t(label_key(c)), mask(channels.get(c.value, 0))) for c in Channel),
+            by_unit=tuple(
+                Bucket("" if u is None else str(u), names.get(u, "") if u is not None else t("complaint.stats.no_unit"), mask(n))
+                for u, n in sorted(units.items(), key=lambda kv: (kv[0] is None, names.get(kv[0], "")))
+            ),
+            median_days_to_close=median,
+            within_deadline_pct=_pct(in_time, n_told),
+            within_extended_pct=_pct(in_ext, n_told),
+            satisfied_pct=_pct(n_happy, n_rated),
+            corruption_baseline=baseline,
+            corruption_by_year=years,
+        )
+
+
+def _corruption_years(s: Session, org: int, fiscal_year: int, mask: _Masker) -> tuple[int | None, tuple[CorruptionYear, ...]]:
+    counts = dict(s.execute(
+        sa.select(T.c.fiscal_year, sa.func.count()).select_from(T)
+        .where(T.c.organisation_id == org, T.c.kind == ComplaintKind.CORRUPTION.value,
+               T.c.fiscal_year >= BASELINE_YEAR, T.c.fiscal_year <= fiscal_year)
+        .group_by(T.c.fiscal_year)
+    ).all())
+    setting = read(s, org, BASELINE_2565, None)
+    baseline = int(setting) if isinstance(setting, (int, float)) else counts.get(BASELINE_YEAR)
+    targets = dict(s.exec(
+        select(PlanTarget.fiscal_year, PlanTarget.target)
+        .join(Plan, col(Plan.id) == PlanTarget.plan_id)
+        .where(Plan.organisation_id == org, PlanTarget.kind == "case_reduction_pct")
+    ).all())
+    years = []
+    for fy in range(BASELINE_YEAR + 1, fiscal_year + 1):
+        n = counts.get(fy, 0)
+        reduction = round(100.0 * (baseline - n) / baseline, 1) if baseline else None
+        target = targets.get(fy)
+        met = None if reduction is None or target is None else reduction >= target
+        years.append(CorruptionYear(fy, mask(n), reduction, target, met))
+    return baseline, tuple(years)
+
+
+def feed_case_reduction_actual(engine: Engine, actor: Actor, fiscal_year: int, *, organisation_id_: int | None = None) -> float | None:
+    """Write the year's corruption-case reduction (%) into the plan target ``case_reduction_pct`` as its actual."""
+    require(actor, Perm.PLAN_EDIT)
+    with write_scope(engine) as s:
+        org = organisation_id(s, organisation_id_)
+        _, years = _corruption_years(s, org, fiscal_year, _Masker(False, 0))
+        value = next((y.reduction_pct for y in years if y.fiscal_year == fiscal_year), None)
+        rows = s.exec(
+            select(PlanTarget).join(Plan, col(Plan.id) == PlanTarget.plan_id)
+            .where(Plan.organisation_id == org, PlanTarget.kind == "case_reduction_pct", PlanTarget.fiscal_year == fiscal_year)
+        ).all()
+        for row in rows:
+            before = row.actual
+            row.actual = value
+            s.add(row)
+            audit.record(s, actor, "update", "plantarget", row.id, before={"actual": before}, after={"actual": value})
+        return value
