@@ -11,7 +11,7 @@ from textual.widgets import Input, Static
 
 from itatui.store import accounts
 from itatui.store.db import session_scope
-from itatui.store.models import AuditLog, Organisation, User
+from itatui.store.models import AuditLog, Organisation, Plan, User
 from itatui.store.org import get_organisation
 from itatui.tui.screens.first_run import FirstRunResult, FirstRunScreen
 
@@ -131,3 +131,51 @@ async def test_passwords_must_match(engine):
         assert app.results and app.results[0].login.user.username == "admin"
     with session_scope(engine) as s:
         assert [u.username for u in s.exec(User.__table__.select()).all()] == ["admin"]  # type: ignore[attr-defined]
+
+
+async def test_first_run_imports_a_plan_document(engine, source_plan):
+    app = Host(FirstRunScreen(engine))
+    async with app.run_test(size=(80, 24)) as pilot:
+        form = app.form
+        for field, value in {
+            "org_name": "เทศบาลตำบลเขมราฐ",
+            "username": "admin",
+            "full_name": "ผู้ดูแล",
+            "password": "password-1",
+            "password2": "password-1",
+            "plan_path": str(source_plan),
+        }.items():
+            form.query_one(f"#{field}", Input).value = value
+        await pilot.press("ctrl+s")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    assert app.results and app.results[0] is not None
+    assert app.results[0].plan_message.startswith("นำเข้าแผนแล้ว:")
+    with session_scope(engine) as s:
+        orgs = s.exec(Organisation.__table__.select()).all()  # type: ignore[attr-defined]
+        plans = s.exec(Plan.__table__.select()).all()  # type: ignore[attr-defined]
+    assert len(orgs) == 1 and len(plans) == 1 and plans[0].organisation_id == orgs[0].id
+
+
+async def test_a_file_that_is_not_a_plan_is_refused_before_anything_is_saved(engine, tmp_path):
+    not_a_plan = tmp_path / "shopping.txt"
+    not_a_plan.write_text("ไข่ไก่ 10 ฟอง\nน้ำปลา 1 ขวด\n", encoding="utf-8")
+    app = Host(FirstRunScreen(engine))
+    async with app.run_test(size=(80, 24)) as pilot:
+        form = app.form
+        for field, value in {
+            "org_name": "อบต.ทดสอบ",
+            "username": "admin",
+            "full_name": "ผู้ดูแล",
+            "password": "password-1",
+            "password2": "password-1",
+            "plan_path": str(not_a_plan),
+        }.items():
+            form.query_one(f"#{field}", Input).value = value
+        await pilot.press("ctrl+s")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.results == []
+        assert str(form.query_one("#plan_path-error", Static).render()).startswith("ไฟล์นี้ไม่ใช่แผนปฏิบัติการ")
+        assert form.query_one("#org_name", Input).value == "อบต.ทดสอบ"
+    assert accounts.count_users(engine) == 0

@@ -141,6 +141,8 @@ class FirstRunScreen(Screen[FirstRunResult]):
         from itatui.store.org import save_organisation
 
         try:
+            # Read the plan first: a file that is not a plan is refused before anything is written.
+            parsed = _read_plan(data.plan_path.strip()) if data.plan_path.strip() else None
             if count_users(self.engine) == 0:
                 admin = create_user(
                     self.engine, None, data.username, data.password, {Role.ADMIN}, data.full_name, first_admin=True  # type: ignore[arg-type]
@@ -149,7 +151,7 @@ class FirstRunScreen(Screen[FirstRunResult]):
                 # Set-up interrupted after the account was made (or re-run): that administrator must log in.
                 admin = authenticate(self.engine, data.username, data.password)
             org = save_organisation(self.engine, admin.actor(), data.org_name, data.district, data.province)
-            plan_message = _import_plan(self.engine, admin.actor(), data.plan_path.strip()) if data.plan_path.strip() else ""
+            plan_message = _import_plan(self.engine, admin.actor(), parsed, org) if parsed is not None else ""
             user = authenticate(self.engine, data.username, data.password)
         except ValidationError as exc:
             self.app.call_from_thread(self._failed, exc.problems, "")
@@ -170,6 +172,31 @@ class FirstRunScreen(Screen[FirstRunResult]):
         self.query_one("#first-run-submit", Button).disabled = False
 
 
-def _import_plan(engine: Engine, actor, path: str) -> str:  # noqa: ANN001
-    """Import the plan document; returns a one-line summary for the notification."""
-    raise NotImplementedError  # wired once the importer's API lands
+def _read_plan(path: str):  # noqa: ANN202  (ParsedPlan; the importer is imported only when a plan is given)
+    """Parse the document; its refusal becomes a problem of the plan-file field."""
+    from itatui.domain.validation import ValidationError
+    from itatui.importers import PlanFormatError, parse_plan_file
+
+    try:
+        return parse_plan_file(Path(path).expanduser())
+    except PlanFormatError as exc:
+        raise ValidationError([FieldProblem("plan_path", exc.key, dict(exc.params))]) from None
+    except OSError:
+        raise ValidationError([FieldProblem("plan_path", "shell.err.no_such_file")]) from None
+
+
+def _import_plan(engine: Engine, actor, parsed, org) -> str:  # noqa: ANN001
+    """Store the plan under the organisation just entered (the name typed here wins over the document's, so
+    the database keeps one organisation). Returns the line for the notification."""
+    from itatui.domain.eplan import PlanError
+    from itatui.store.plan_import import import_plan
+
+    parsed.organisation.name = org.name
+    parsed.organisation.district = org.district or parsed.organisation.district
+    parsed.organisation.province = org.province or parsed.organisation.province
+    try:
+        summary = import_plan(engine, actor, parsed)
+    except PlanError as exc:
+        # The organisation and the administrator are saved; the plan can be imported later from the CLI.
+        return t("shell.first_run.plan_failed", reason=t(exc.key, **exc.params))
+    return t("shell.first_run.plan_imported", projects=summary.projects, findings=len(parsed.findings))
