@@ -48,6 +48,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "th": "ไม่นำเข้า: ตัวชี้วัด \"{indicator}\" ของโครงการที่ {number} ไม่มีในแผนฉบับใหม่ แต่มีผลการดำเนินงานบันทึกไว้แล้ว",
         "en": "Not imported: the KPI \"{indicator}\" of project {number} is gone from the new document but already has actual values",
     },
+    "import.err.project_referenced": {
+        "th": "ไม่นำเข้า: แผนฉบับใหม่ไม่มีโครงการที่ {number} แต่ยังมีข้อมูลอื่นอ้างถึงโครงการนี้ ({table})",
+        "en": "Not imported: the new document drops project {number}, which other records still refer to ({table})",
+    },
+    "import.err.risk_issue_referenced": {
+        "th": "ไม่นำเข้า: แผนฉบับใหม่ไม่มีประเด็นความเสี่ยงที่ {issue} ของขั้นตอนที่ {process} แต่ยังมีเรื่องร้องเรียนเชื่อมโยงอยู่",
+        "en": "Not imported: the new document drops risk issue {issue} of process {process}, which complaints still link to",
+    },
     "import.err.bad_seed": {
         "th": "ข้อมูลตั้งต้น {path} อ่านไม่ได้หรือรูปแบบไม่ตรง ({reason})",
         "en": "The seed data {path} is unreadable or not in the expected format ({reason})",

@@ -1,0 +1,290 @@
+"""Write a parsed plan document into the database: one write transaction, audited, never duplicated.
+
+The plan is identified by its organisation (by name) and period. A first import creates everything; importing
+the same document again changes nothing; a changed document updates the stored plan in place and says what
+changed. Progress reports and KPI actuals already entered are never destroyed: a document that would remove a
+project carrying them is refused with the reason, and nothing is written.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, select
+
+from itatui.domain.eplan import PlanError
+from itatui.domain.roles import Actor, Perm, require
+from itatui.i18n import t
+from itatui.importers.findings import fmt_baht, fmt_numbers
+from itatui.importers.parsed import ParsedPlan, ParsedProject, ParsedRiskProcess
+from itatui.importers.plan_dict import document_content, plan_to_dict
+from itatui.store import audit
+from itatui.store.db import write_scope
+from itatui.store.models import (
+    Budget,
+    Dimension,
+    Kpi,
+    Mission,
+    Organisation,
+    Plan,
+    PlanTarget,
+    Project,
+    ProjectUnit,
+    RiskAssessment,
+    RiskControl,
+    RiskIssue,
+    RiskProcess,
+    TargetGroup,
+    Unit,
+)
+from itatui.store.models.base import utcnow
+from itatui.store.plan_export import load_plan
+
+
+class ImportRefused(PlanError):
+    """The document cannot be imported over the stored plan without losing data users entered."""
+
+
+@dataclass(frozen=True)
+class BudgetChange:
+    number: int
+    fiscal_year: int
+    old: int | None
+    new: int | None
+
+
+@dataclass(frozen=True)
+class ImportSummary:
+    status: str  # created / unchanged / updated
+    organisation_id: int
+    plan_id: int
+    projects: int
+    budgets: int
+    kpis: int
+    risk_issues: int
+    added: tuple[int, ...] = ()
+    changed: tuple[int, ...] = ()
+    removed: tuple[int, ...] = ()
+    budget_changes: tuple[BudgetChange, ...] = ()
+    other_changes: tuple[str, ...] = ()  # plan / structure / targets / risks
+
+    def lines(self) -> list[str]:
+        """The summary in the current language, one line per fact."""
+        if self.status == "created":
+            return [
+                t("import.summary.created", plan_id=self.plan_id, projects=self.projects, budgets=self.budgets, kpis=self.kpis, issues=self.risk_issues)
+            ]
+        if self.status == "unchanged":
+            return [t("import.summary.unchanged", plan_id=self.plan_id)]
+        out = [t("import.summary.updated", plan_id=self.plan_id)]
+        if self.added:
+            out.append(t("import.summary.added", numbers=fmt_numbers(list(self.added))))
+        if self.changed:
+            out.append(t("import.summary.changed", numbers=fmt_numbers(list(self.changed))))
+        if self.removed:
+            out.append(t("import.summary.removed", numbers=fmt_numbers(list(self.removed))))
+        for c in self.budget_changes:
+            out.append(t("import.summary.budget", number=c.number, year=c.fiscal_year, old=fmt_baht(c.old), new=fmt_baht(c.new)))
+        if self.other_changes:
+            out.append(t("import.summary.other", parts=", ".join(t(f"import.summary.part.{p}") for p in self.other_changes)))
+        return out
+
+
+def import_plan(engine: Engine, actor: Actor, parsed: ParsedPlan, *, source_name: str | None = None) -> ImportSummary:
+    """Store ``parsed`` (requires ``Perm.PLAN_IMPORT``). Raises ``ImportRefused`` when an update would destroy
+    entered progress; then nothing at all is written."""
+    require(actor, Perm.PLAN_IMPORT)
+    if source_name is not None:
+        parsed.source_name = source_name
+    desired = plan_to_dict(parsed)
+    with write_scope(engine) as s:
+        org = _organisation(s, actor, parsed)
+        unit_ids = _units(s, actor, org, parsed)
+        plan = s.exec(
+            select(Plan).where(Plan.organisation_id == org.id, Plan.start_year == parsed.start_year, Plan.end_year == parsed.end_year)
+        ).first()
+        if plan is None:
+            plan = _create_plan(s, actor, org, parsed, unit_ids)
+            return _summary("created", org, plan, parsed)
+        current = plan_to_dict(load_plan(s, plan.id or 0)[0])
+        if _comparable(current) == _comparable(desired):
+            return _summary("unchanged", org, plan, parsed)
+        from itatui.store.plan_import_update import update_plan
+
+        changes = update_plan(s, actor, plan, parsed, unit_ids, current, desired)
+        return _summary("updated", org, plan, parsed, **changes)
+
+
+def _comparable(data: dict[str, Any]) -> dict[str, Any]:
+    # The organisation row and its unit list may have been edited in the app; projects carry their unit codes.
+    content = document_content(data)
+    return {k: v for k, v in content.items() if k not in ("organisation", "units")}
+
+
+def _summary(status: str, org: Organisation, plan: Plan, parsed: ParsedPlan, **changes: Any) -> ImportSummary:
+    projects = parsed.projects
+    return ImportSummary(
+        status=status,
+        organisation_id=org.id or 0,
+        plan_id=plan.id or 0,
+        projects=len(projects),
+        budgets=sum(len(p.budgets) for p in projects),
+        kpis=sum(len(p.sheet.kpis) for p in projects if p.sheet),
+        risk_issues=sum(len(r.issues) for r in parsed.risks),
+        **changes,
+    )
+
+
+def _organisation(s: Session, actor: Actor, parsed: ParsedPlan) -> Organisation:
+    o = parsed.organisation
+    org = s.exec(select(Organisation).where(Organisation.name == o.name)).first()
+    if org is None:
+        org = Organisation(name=o.name, district=o.district, province=o.province)
+        s.add(org)
+        s.flush()
+        audit.record(s, actor, "create", "organisation", org.id, after={"name": org.name, "district": org.district, "province": org.province})
+    elif (not org.district and o.district) or (not org.province and o.province):
+        before = {"district": org.district, "province": org.province}
+        org.district = org.district or o.district
+        org.province = org.province or o.province
+        s.add(org)
+        audit.record(s, actor, "update", "organisation", org.id, before=before, after={"district": org.district, "province": org.province})
+    return org
+
+
+def _units(s: Session, actor: Actor, org: Organisation, parsed: ParsedPlan) -> dict[str, int]:
+    """Unit codes → ids, creating the units the document names that the organisation does not have yet."""
+    existing = {u.code: u for u in s.exec(select(Unit).where(Unit.organisation_id == org.id)).all()}
+    wanted = [(u.code, u.name, u.is_all) for u in parsed.units]
+    known = {u.code for u in parsed.units}
+    wanted += [(code, "", code == "ทุกส่วนราชการ") for p in parsed.projects for code in p.units if code not in known]
+    for code, name, is_all in wanted:
+        if code not in existing:
+            unit = Unit(organisation_id=org.id or 0, code=code, name=name, is_all=is_all)
+            s.add(unit)
+            s.flush()
+            existing[code] = unit
+            audit.record(s, actor, "create", "unit", unit.id, after={"code": code, "name": name, "is_all": is_all})
+    return {code: u.id or 0 for code, u in existing.items()}
+
+
+def _plan_fields(parsed: ParsedPlan) -> dict[str, Any]:
+    return {
+        "title": parsed.title,
+        "declared_total": parsed.declared_total,
+        "source_name": parsed.source_name,
+        "source_sha256": parsed.source_sha256,
+    }
+
+
+def _create_plan(s: Session, actor: Actor, org: Organisation, parsed: ParsedPlan, unit_ids: dict[str, int]) -> Plan:
+    plan = Plan(organisation_id=org.id or 0, start_year=parsed.start_year, end_year=parsed.end_year, **_plan_fields(parsed))
+    s.add(plan)
+    s.flush()
+    pid = plan.id or 0
+    numbers: dict[int, int] = {}
+    for d in parsed.dimensions:
+        dim = Dimension(plan_id=pid, number=d.number, name=d.name, declared_count=d.declared_count)
+        s.add(dim)
+        s.flush()
+        for position, m in enumerate(d.missions):
+            mission = Mission(dimension_id=dim.id or 0, code=m.code, position=position, name=m.name)
+            s.add(mission)
+            s.flush()
+            for p in m.projects:
+                project = Project(plan_id=pid, mission_id=mission.id or 0, number=p.number, name=p.name)
+                write_project(s, project, p, unit_ids)
+                numbers[p.number] = project.id or 0
+                audit.record(s, actor, "create", "project", project.id, after=project_snapshot(p))
+    for target in parsed.targets:
+        s.add(PlanTarget(plan_id=pid, kind=target.kind, fiscal_year=target.fiscal_year, target=target.target))
+    if parsed.risks or parsed.risk_title:
+        ra = RiskAssessment(
+            organisation_id=org.id or 0, plan_id=pid, fiscal_year=parsed.start_year, title=parsed.risk_title, source="imported"
+        )
+        s.add(ra)
+        s.flush()
+        for proc in parsed.risks:
+            add_process(s, ra.id or 0, proc, numbers)
+    s.flush()
+    audit.record(
+        s, actor, "import", "plan", pid,
+        after={
+            **_plan_fields(parsed),
+            "organisation": org.name,
+            "period": f"{parsed.start_year}-{parsed.end_year}",
+            "dimensions": len(parsed.dimensions),
+            "missions": len(parsed.missions),
+            "projects": len(parsed.projects),
+            "targets": len(parsed.targets),
+            "risk_issues": sum(len(r.issues) for r in parsed.risks),
+        },
+    )
+    return plan
+
+
+def project_snapshot(p: ParsedProject) -> dict[str, Any]:
+    """The audited view of an imported project (the full sheet stays in the project row itself)."""
+    return {
+        "number": p.number,
+        "name": p.name,
+        "kind": p.kind,
+        "units": list(p.units),
+        "budgets": {str(b.fiscal_year): b.amount for b in p.budgets},
+        "sheet_name": p.sheet.name if p.sheet else "",
+    }
+
+
+def set_project_fields(project: Project, p: ParsedProject) -> None:
+    sheet = p.sheet
+    project.number = p.number
+    project.name = p.name
+    project.kind = p.kind
+    project.sheet_name = sheet.name if sheet else ""
+    project.rationale = sheet.rationale if sheet else ""
+    project.objectives = list(sheet.objectives) if sheet else []
+    project.area = sheet.area if sheet else ""
+    project.method_steps = list(sheet.method_steps) if sheet else []
+    project.period = sheet.period if sheet else ""
+    project.budget_text = sheet.budget_text if sheet else ""
+    project.owner = sheet.owner if sheet else ""
+    project.outputs = list(sheet.outputs) if sheet else []
+    project.outcomes = list(sheet.outcomes) if sheet else []
+    project.eplan_target_groups = list(p.eplan_target_groups)
+    project.source_line = p.line
+    project.sheet_line = sheet.line if sheet else None
+    project.updated_at = utcnow()
+
+
+def write_project(s: Session, project: Project, p: ParsedProject, unit_ids: dict[str, int]) -> None:
+    """A new project row with its budgets, units, target groups and KPIs."""
+    set_project_fields(project, p)
+    s.add(project)
+    s.flush()
+    pid = project.id or 0
+    for b in p.budgets:
+        s.add(Budget(project_id=pid, fiscal_year=b.fiscal_year, amount=b.amount, raw=b.raw))
+    for code in dict.fromkeys(p.units):
+        s.add(ProjectUnit(project_id=pid, unit_id=unit_ids[code]))
+    write_target_groups(s, pid, p)
+    for k in p.sheet.kpis if p.sheet else []:
+        s.add(Kpi(project_id=pid, kind=k.kind, indicator=k.indicator, comparator=k.comparator, target=k.target, unit=k.unit))
+    s.flush()
+
+
+def write_target_groups(s: Session, pid: int, p: ParsedProject) -> None:
+    for i, g in enumerate(p.sheet.target_groups if p.sheet else []):
+        s.add(TargetGroup(project_id=pid, position=i, description=g.description, count=g.count, count_unit=g.unit))
+
+
+def add_process(s: Session, assessment_id: int, proc: ParsedRiskProcess, numbers: dict[int, int]) -> None:
+    row = RiskProcess(assessment_id=assessment_id, number=proc.number, name=proc.name, category=proc.category)
+    s.add(row)
+    s.flush()
+    for i in proc.issues:
+        s.add(RiskIssue(process_id=row.id or 0, number=i.number, description=i.description, level=i.level, likelihood=i.likelihood, impact=i.impact))
+    for c in proc.controls:
+        s.add(RiskControl(process_id=row.id or 0, number=c.number, text=c.text, project_id=numbers.get(c.project_number) if c.project_number else None))
+    s.flush()
