@@ -56,6 +56,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "th": "ไม่นำเข้า: แผนฉบับใหม่ไม่มีประเด็นความเสี่ยงที่ {issue} ของขั้นตอนที่ {process} แต่ยังมีเรื่องร้องเรียนเชื่อมโยงอยู่",
         "en": "Not imported: the new document drops risk issue {issue} of process {process}, which complaints still link to",
     },
+    "import.err.no_such_organisation": {"th": "ไม่พบองค์กรหมายเลข {id}", "en": "No organisation with id {id}"},
     "import.err.bad_seed": {
         "th": "ข้อมูลตั้งต้น {path} อ่านไม่ได้หรือรูปแบบไม่ตรง ({reason})",
         "en": "The seed data {path} is unreadable or not in the expected format ({reason})",

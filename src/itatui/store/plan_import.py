@@ -92,15 +92,18 @@ class ImportSummary:
         return out
 
 
-def import_plan(engine: Engine, actor: Actor, parsed: ParsedPlan, *, source_name: str | None = None) -> ImportSummary:
-    """Store ``parsed`` (requires ``Perm.PLAN_IMPORT``). Raises ``ImportRefused`` when an update would destroy
+def import_plan(
+    engine: Engine, actor: Actor, parsed: ParsedPlan, *, source_name: str | None = None, organisation_id: int | None = None
+) -> ImportSummary:
+    """Store ``parsed`` (requires ``Perm.PLAN_IMPORT``) under the organisation ``organisation_id``, or else the one
+    named as the document names it (created when missing). Raises ``ImportRefused`` when an update would destroy
     entered progress; then nothing at all is written."""
     require(actor, Perm.PLAN_IMPORT)
     if source_name is not None:
         parsed.source_name = source_name
     desired = plan_to_dict(parsed)
     with write_scope(engine) as s:
-        org = _organisation(s, actor, parsed)
+        org = _organisation(s, actor, parsed, organisation_id)
         unit_ids = _units(s, actor, org, parsed)
         plan = s.exec(
             select(Plan).where(Plan.organisation_id == org.id, Plan.start_year == parsed.start_year, Plan.end_year == parsed.end_year)
@@ -137,9 +140,14 @@ def _summary(status: str, org: Organisation, plan: Plan, parsed: ParsedPlan, **c
     )
 
 
-def _organisation(s: Session, actor: Actor, parsed: ParsedPlan) -> Organisation:
+def _organisation(s: Session, actor: Actor, parsed: ParsedPlan, organisation_id: int | None) -> Organisation:
     o = parsed.organisation
-    org = s.exec(select(Organisation).where(Organisation.name == o.name)).first()
+    if organisation_id is not None:
+        org = s.get(Organisation, organisation_id)
+        if org is None:
+            raise PlanError("import.err.no_such_organisation", id=organisation_id)
+    else:
+        org = s.exec(select(Organisation).where(Organisation.name == o.name)).first()
     if org is None:
         org = Organisation(name=o.name, district=o.district, province=o.province)
         s.add(org)
