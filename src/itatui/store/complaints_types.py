@@ -55,7 +55,7 @@ class ComplaintDraft:
     national_id: str = ""
     phone: str = ""
     address: str = ""
-    contact_pref: str = "phone"  # ContactPref; anonymous complaints always get code_only
+    contact_pref: str = "code_only"  # ContactPref; anonymous complaints always get code_only
     evidence: tuple[EvidenceItem, ...] = ()
     unit_id: int | None = None  # responsible unit, if already known at the desk
     organisation_id: int | None = None  # None = the database's organisation
