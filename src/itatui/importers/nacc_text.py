@@ -15,10 +15,11 @@ from itatui.importers import checks, reconcile
 from itatui.importers.errors import PlanFormatError
 from itatui.importers.findings import Findings
 from itatui.importers.parsed import ParsedPlan, ParsedUnit
-from itatui.importers.part1 import read_part1
+from itatui.domain.thai import to_arabic
+from itatui.importers.part1 import PERIOD, read_part1
 from itatui.importers.part2 import UNIT_NAMES, is_table_header, read_part2
 from itatui.importers.part3 import read_part3
-from itatui.importers.textutil import squash
+from itatui.importers.textutil import nospace, squash
 
 PART = re.compile(r"^ส่วนที่\s*([๑-๓1-3])\s*$")
 PLAN_WORDS = ("แผนปฏิบัติการป้องกันการทุจริต",)
@@ -56,7 +57,8 @@ def parse_plan_text(text: str, *, source_name: str = "") -> ParsedPlan:
     findings = Findings()
     table_at = next((i for i, ln in enumerate(lines) if is_table_header(ln)), None)
     if table_at is None:
-        if any(w in text for w in PLAN_WORDS) and any(PART.match(squash(ln)) for ln in lines):
+        # A plan's cover (title and period) without its table: the text stops before Part 2.
+        if any(w in text for w in PLAN_WORDS) and PERIOD.search(to_arabic("\n".join(lines[:60]))):
             raise PlanFormatError("import.err.truncated_before_part2", line=len(lines))
         raise PlanFormatError("import.err.not_a_plan")
     part2_at = _last_before(lines, table_at, "2") or table_at
@@ -99,6 +101,8 @@ def parse_plan_text(text: str, *, source_name: str = "") -> ParsedPlan:
         if dim.number in declared:
             dim.declared_count = declared[dim.number].count
             dim.declared_line = declared[dim.number].line
+            if nospace(declared[dim.number].name) == nospace(dim.name):
+                dim.name = declared[dim.number].name  # the preface's spacing; the table cell is wrapped
 
     reconcile.compare_headings(plan, p3, findings)
     reconcile.attach_sheets(plan, p3, findings)
