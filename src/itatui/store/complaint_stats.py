@@ -28,7 +28,7 @@ from itatui.domain.roles import Actor, Perm, require
 from itatui.domain.thai import MONTHS_EN_ABBR, MONTHS_TH_ABBR, be_year
 from itatui.i18n import language, t
 from itatui.store import audit
-from itatui.store.complaints_settings import BASELINE_2565, organisation_id, read
+from itatui.store.complaints_settings import BASELINE_2565, read, resolve_org
 from itatui.store.db import session_scope, write_scope
 from itatui.store.models import Complaint, Plan, PlanTarget, Unit
 
@@ -144,14 +144,14 @@ def complaint_stats(
     threshold: int = 3,
     *,
     today: date | None = None,
-    organisation_id_: int | None = None,
+    organisation_id: int | None = None,
 ) -> ComplaintStats:
     require(actor, Perm.STATS_VIEW)
     today = today or today_local()
     start, end = round_range(fiscal_year, round) if round else fiscal_year_range(fiscal_year)
     mask = _Masker(publish, threshold)
     with session_scope(engine) as s:
-        org = organisation_id(s, organisation_id_)
+        org = resolve_org(s, organisation_id)
         where = [T.c.organisation_id == org, T.c.fiscal_year == fiscal_year,
                  T.c.received_at >= _utc_start(start), T.c.received_at < _utc_start(end + timedelta(days=1))]
 
@@ -233,11 +233,11 @@ def _corruption_years(s: Session, org: int, fiscal_year: int, mask: _Masker) -> 
     return baseline, tuple(years)
 
 
-def feed_case_reduction_actual(engine: Engine, actor: Actor, fiscal_year: int, *, organisation_id_: int | None = None) -> float | None:
+def feed_case_reduction_actual(engine: Engine, actor: Actor, fiscal_year: int, *, organisation_id: int | None = None) -> float | None:
     """Write the year's corruption-case reduction (%) into the plan target ``case_reduction_pct`` as its actual."""
     require(actor, Perm.PLAN_EDIT)
     with write_scope(engine) as s:
-        org = organisation_id(s, organisation_id_)
+        org = resolve_org(s, organisation_id)
         _, years = _corruption_years(s, org, fiscal_year, _Masker(False, 0))
         value = next((y.reduction_pct for y in years if y.fiscal_year == fiscal_year), None)
         rows = s.exec(

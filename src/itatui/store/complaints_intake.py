@@ -33,7 +33,7 @@ from itatui.domain.fiscal import fiscal_year
 from itatui.domain.roles import Actor, Perm, require
 from itatui.domain.validation import Problems
 from itatui.store import audit, identity
-from itatui.store.complaints_settings import clock_rule_in, organisation_id
+from itatui.store.complaints_settings import clock_rule_in, resolve_org
 from itatui.store.complaints_types import (
     Complainant,
     ComplaintDraft,
@@ -187,7 +187,7 @@ def create_complaint(engine: Engine, actor: Actor, draft: ComplaintDraft, *, now
     require(actor, Perm.CORRUPTION_EDIT if clean.kind == ComplaintKind.CORRUPTION else Perm.COMPLAINT_EDIT)
     sealed = clean.kind == ComplaintKind.CORRUPTION and not clean.anonymous
     with write_scope(engine) as s:
-        org_id = organisation_id(s, draft.organisation_id)
+        org_id = resolve_org(s, draft.organisation_id)
         late = Problems()
         if clean.unit_id is not None:
             unit = s.get(Unit, clean.unit_id)

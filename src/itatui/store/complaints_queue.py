@@ -46,7 +46,8 @@ def _like_pattern(term: str) -> str:
 
 
 def search_condition(session: Session, term: str) -> sa.ColumnElement[bool] | None:
-    term = " ".join((term or "").split())
+    # Quotes a user types would only break the phrase; what they mean is the words inside.
+    term = " ".join((term or "").replace('"', " ").split())
     if not term:
         return None
     dialect = session.get_bind().dialect.name
@@ -59,7 +60,7 @@ def search_condition(session: Session, term: str) -> sa.ColumnElement[bool] | No
             match = sa.or_(T.c.subject.like(pattern, escape="\\"), T.c.details.like(pattern, escape="\\"))
         return sa.and_(T.c.id > window, match)
     if dialect == "sqlite":
-        phrase = '"' + term.replace('"', '""') + '"'  # one phrase: its trigrams in a row = a substring match
+        phrase = f'"{term}"'  # one phrase: its trigrams in a row = a substring match
         return T.c.id.in_(sa.select(_FTS.c.rowid).where(sa.literal_column("complaint_fts").op("MATCH")(phrase)))
     # Exactly the indexed expression, with a literal space, so pg_trgm's GIN index applies.
     both = T.c.subject.op("||")(sa.literal_column("' '")).op("||")(T.c.details)

@@ -28,7 +28,7 @@ BASELINE_2565 = "complaint.corruption_baseline_2565"
 PUBLISH_THRESHOLD = "complaint.publish_threshold"
 
 
-def organisation_id(session: Session, wanted: int | None = None) -> int:
+def resolve_org(session: Session, wanted: int | None = None) -> int:
     """``wanted`` if it exists, else the database's (first) organisation."""
     if wanted is not None:
         if session.get(Organisation, wanted) is None:
@@ -73,27 +73,27 @@ def clock_rule_in(session: Session, org_id: int) -> ClockRule:
 
 def get_clock_rule(engine: Engine, organisation_id: int | None = None) -> ClockRule:
     with session_scope(engine) as s:
-        return clock_rule_in(s, organisation_id(s, organisation_id))
+        return clock_rule_in(s, resolve_org(s, organisation_id))
 
 
-def set_clock_rule(engine: Engine, actor: Actor, rule: ClockRule, organisation_id_: int | None = None) -> None:
+def set_clock_rule(engine: Engine, actor: Actor, rule: ClockRule, organisation_id: int | None = None) -> None:
     """Applies to complaints received from now on (existing due dates do not move). Administrator only."""
     require(actor, Perm.USERS_MANAGE)
     if not 1 <= rule.days <= 365:
         raise ComplaintError("complaint.err.clock_days")
     with write_scope(engine) as s:
-        write(s, actor, organisation_id(s, organisation_id_), CLOCK, {"days": rule.days, "mode": ClockMode(rule.mode).value})
+        write(s, actor, resolve_org(s, organisation_id), CLOCK, {"days": rule.days, "mode": ClockMode(rule.mode).value})
 
 
-def get_setting(engine: Engine, key: str, default: Any = None, organisation_id_: int | None = None) -> Any:
+def get_setting(engine: Engine, key: str, default: Any = None, organisation_id: int | None = None) -> Any:
     with session_scope(engine) as s:
-        return read(s, organisation_id(s, organisation_id_), key, default)
+        return read(s, resolve_org(s, organisation_id), key, default)
 
 
-def set_setting(engine: Engine, actor: Actor, key: str, value: Any, organisation_id_: int | None = None) -> None:
+def set_setting(engine: Engine, actor: Actor, key: str, value: Any, organisation_id: int | None = None) -> None:
     """Set ``complaint.follow_up``, ``complaint.corruption_baseline_2565`` or ``complaint.publish_threshold``."""
     require(actor, Perm.USERS_MANAGE)
     if key not in (FOLLOW_UP, BASELINE_2565, PUBLISH_THRESHOLD):
         raise ComplaintError("complaint.err.unknown_setting")
     with write_scope(engine) as s:
-        write(s, actor, organisation_id(s, organisation_id_), key, value)
+        write(s, actor, resolve_org(s, organisation_id), key, value)
