@@ -113,6 +113,7 @@ def import_plan(
             return _summary("created", org, plan, parsed)
         current = plan_to_dict(load_plan(s, plan.id or 0)[0])
         if _comparable(current) == _comparable(desired):
+            _refresh_source(s, actor, plan, parsed)
             return _summary("unchanged", org, plan, parsed)
         from itatui.store.plan_import_update import update_plan
 
@@ -120,10 +121,39 @@ def import_plan(
         return _summary("updated", org, plan, parsed, **changes)
 
 
+LOCATION_KEYS = ("source_line", "sheet_line")
+
+
+def without_locations(project: dict[str, Any]) -> dict[str, Any]:
+    """A project's content without where the document printed it (lines move when text above them changes)."""
+    return {k: v for k, v in project.items() if k not in LOCATION_KEYS}
+
+
 def _comparable(data: dict[str, Any]) -> dict[str, Any]:
     # The organisation row and its unit list may have been edited in the app; projects carry their unit codes.
     content = document_content(data)
-    return {k: v for k, v in content.items() if k not in ("organisation", "units")}
+    out = {k: v for k, v in content.items() if k not in ("organisation", "units")}
+    out["dimensions"] = [
+        {**d, "missions": [{**m, "projects": [without_locations(p) for p in m["projects"]]} for m in d["missions"]]}
+        for d in out["dimensions"]
+    ]
+    return out
+
+
+def _refresh_source(s: Session, actor: Actor, plan: Plan, parsed: ParsedPlan) -> None:
+    """Same plan, another copy of the document (other name, blank lines moved): keep where things are now."""
+    if plan.source_sha256 == parsed.source_sha256 and plan.source_name == parsed.source_name:
+        return
+    before = {"source_name": plan.source_name, "source_sha256": plan.source_sha256}
+    plan.source_name, plan.source_sha256 = parsed.source_name, parsed.source_sha256
+    s.add(plan)
+    lines = {p.number: p for p in parsed.projects}
+    for row in s.exec(select(Project).where(Project.plan_id == plan.id)).all():
+        p = lines.get(row.number)
+        if p is not None:
+            row.source_line, row.sheet_line = p.line, p.sheet.line if p.sheet else None
+            s.add(row)
+    audit.record(s, actor, "update", "plan", plan.id, before=before, after={"source_name": plan.source_name, "source_sha256": plan.source_sha256})
 
 
 def _summary(status: str, org: Organisation, plan: Plan, parsed: ParsedPlan, **changes: Any) -> ImportSummary:

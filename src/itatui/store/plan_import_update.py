@@ -40,6 +40,7 @@ from itatui.store.plan_import import (
     add_process,
     project_snapshot,
     set_project_fields,
+    without_locations,
     write_project,
     write_target_groups,
 )
@@ -104,13 +105,16 @@ def update_plan(
             write_project(s, row, p, unit_ids)
             audit.record(s, actor, "create", "project", row.id, after=project_snapshot(p))
             added.append(number)
-        elif old_p[number] != new_p[number] or row.mission_id != mission_id:
+        elif without_locations(old_p[number]) != without_locations(new_p[number]) or row.mission_id != mission_id:
             old_snap = _snapshot_of(old_p[number])
             row.mission_id = mission_id
             budget_changes += _update_project(s, row, p, unit_ids)
             b2, a2 = audit.diff(old_snap, project_snapshot(p))
             audit.record(s, actor, "update", "project", row.id, before=b2 or None, after=a2 or {"sheet": "changed"})
             changed.append(number)
+        elif old_p[number] != new_p[number]:  # only moved in the document
+            row.source_line, row.sheet_line = p.line, p.sheet.line if p.sheet else None
+            s.add(row)
         numbers[number] = row.id or 0
     for number in removed:
         _delete_project(s, rows[number])
