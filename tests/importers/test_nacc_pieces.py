@@ -6,7 +6,7 @@ import pytest
 
 from itatui.importers.kpi import kpi_from_text, target_group_from_text
 from itatui.importers.part2 import split_projects, split_units
-from itatui.importers.textutil import name_key, split_items, thai_join
+from itatui.importers.textutil import dewrap, name_key, split_items, thai_join
 
 
 def test_split_projects_of_a_merged_cell():
@@ -101,3 +101,10 @@ def test_name_key_ignores_spacing_quotes_and_the_organisation():
         "มาตรการป้องกันผลประโยชน์ทับซ้อนของเทศบาลตำบลเขมราฐ", org
     )
     assert name_key("กิจกรรมเลื่อนขึ้นเงินเดือน", org) != name_key("กิจกรรมเลื่อนขั้นเงินเดือน", org)
+
+
+def test_dewrap_removes_only_the_spaces_the_running_text_lacks():
+    cell = "การจัดทำระบบ ตรวจสอบภายใน การควบคุมภายใน และการบริหารความเสี่ยง การทุจริต"
+    running = "การจัดวางระบบตรวจสอบภายในและการบริหารความเสี่ยงการทุจริต"
+    assert dewrap(cell, running) == "การจัดทำระบบตรวจสอบภายใน การควบคุมภายในและการบริหารความเสี่ยงการทุจริต"
+    assert dewrap("NO Gift Policy", "มาตรการ NO Gift Policy") == "NO Gift Policy"

@@ -155,8 +155,13 @@ def test_sheet_name_as_part_3_spells_it(parsed):
     )
     assert parsed.project(6).sheet.name.startswith("มาตรการแสดงเจตนาารมณในการนำหลักคุณธรรม")  # ** marks dropped
     assert parsed.project(14).sheet.name == "กิจกรรม “การจัดทำข้อตกลงการปฏิบัติราชการของเทศบาลตำบลเขมรราช”"
-    # Part 2's name is kept where the two differ by more than spacing…
-    assert parsed.project(14).name == "กิจกรรม “การจัดทำข้อตกลงการปฏิบัติ ราชการของเทศบาลตำบลเขมราฐ”"
+    # Part 2's words are kept where the two differ by more than spacing (without the table cell's wrap
+    # spaces, which Part 3's running text shows are not part of the name)…
+    assert parsed.project(14).name == "กิจกรรม “การจัดทำข้อตกลงการปฏิบัติราชการของเทศบาลตำบลเขมราฐ”"
+    assert parsed.project(20).name == "มาตรการจัดการเรื่องราวจ้องทุกข์/ร้องเรียนของเทศบาลตำบลเขมราฐ"
+    missions = {m.code: m.name for m in parsed.missions}
+    assert missions["3.1"] == "การส่งเสริมให้ประชาชนมีส่วนร่วมบริหารกิจการขององค์กรปกครองส่วนท้องถิ่น"
+    assert missions["4.1"] == "การจัดทำระบบตรวจสอบภายใน การควบคุมภายในและการบริหารความเสี่ยงการทุจริต"
     # …and Part 3's spacing is used where the letters are the same.
     assert parsed.project(11).name == "โครงการประเมินความพึงพอใจของประชาชนที่มีต่อการให้บริการของเทศบาลตำบลเขมราฐ"
 

@@ -13,7 +13,7 @@ from itatui.importers.findings import Findings, Severity, fmt_baht, fmt_numbers
 from itatui.importers.parsed import ParsedDimension, ParsedMission, ParsedPlan, ParsedProject, ParsedSheet
 from itatui.importers.part2 import SharedBudget
 from itatui.importers.part3 import Part3
-from itatui.importers.textutil import NUMBER, name_key, nospace, numf, similarity, squash
+from itatui.importers.textutil import NUMBER, dewrap, name_key, nospace, numf, similarity, squash
 
 CLOSE_ENOUGH = 0.75  # name similarity accepted for a sheet that matches nothing exactly
 POSITION_FLOOR = 0.5  # a sheet paired by its position must still look somewhat like the project
@@ -67,15 +67,17 @@ def _pair(plan: ParsedPlan, project: ParsedProject, sheet: ParsedSheet, findings
     if nospace(part2_name) == nospace(sheet.name):
         # Same letters: Part 3 keeps the document's own spacing, Part 2 has the table's wrap spaces.
         project.name = sheet.name
-    elif name_key(part2_name) == name_key(sheet.name):
-        findings.add(
-            "project_name_punctuation", Severity.INFO, sheet.line, other=(project.line or 0,),
-            number=project.number, part2=part2_name, part3=sheet.name,
-        )
     else:
+        project.name = dewrap(part2_name, sheet.name)  # Part 2's words, without the cell's wrap spaces
+        similar = name_key(part2_name) == name_key(sheet.name)
         findings.add(
-            "project_name_differs", Severity.WARNING, sheet.line, other=(project.line or 0,),
-            number=project.number, part2=part2_name, part3=sheet.name,
+            "project_name_punctuation" if similar else "project_name_differs",
+            Severity.INFO if similar else Severity.WARNING,
+            sheet.line,
+            other=(project.line or 0,),
+            number=project.number,
+            part2=part2_name,
+            part3=sheet.name,
         )
     mission = _mission_of(plan, project)
     if sheet.mission_code and mission != sheet.mission_code:
@@ -126,8 +128,11 @@ def _choose_name(
 ) -> None:
     if nospace(item.name) == nospace(part3):
         item.name = part3  # same words, Part 3's spacing
-    elif name_key(item.name) != name_key(part3):
-        findings.add(finding, Severity.WARNING, line, other=(item.line or 0,), part2=item.name, part3=part3, **params)
+        return
+    raw = item.name
+    item.name = dewrap(raw, part3)  # Part 2's words, without the cell's wrap spaces
+    if name_key(raw) != name_key(part3):
+        findings.add(finding, Severity.WARNING, line, other=(item.line or 0,), part2=raw, part3=part3, **params)
 
 
 # ---- budgets -----------------------------------------------------------------------------------------------

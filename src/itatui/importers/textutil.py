@@ -45,6 +45,20 @@ def thai_join(left: str, right: str) -> str:
     return left + " " + right
 
 
+def dewrap(text: str, reference: str, context: int = 4) -> str:
+    """Drop the spaces a table cell's line wrapping put into ``text`` where ``reference`` (the same name
+    written as running text elsewhere in the document) has the surrounding letters without a space.
+    Letters are never changed; a space the reference does not settle is kept."""
+    out = []
+    for i, ch in enumerate(text):
+        if ch == " " and 0 < i < len(text) - 1:
+            left, right = text[max(0, i - context) : i], text[i + 1 : i + 1 + context]
+            if " " not in left and " " not in right and left + right in reference:
+                continue
+        out.append(ch)
+    return "".join(out)
+
+
 def strip_markup(text: str) -> str:
     """The plain-text export keeps a few Markdown marks (``**bold**``); they carry no meaning here."""
     return text.replace("**", "")
