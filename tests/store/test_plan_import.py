@@ -381,3 +381,19 @@ def test_cli_export_to_stdout_and_without_a_plan(tmp_path, source_plan, capsys):
     assert main(["--db", str(db), "export", "plan", "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["plan"]["start_year"] == 2566 and len(data["targets"]) == 10
+
+
+@pytest.mark.postgres
+def test_import_update_and_export_on_postgresql(pg_engine, source_plan):
+    text = source_plan.read_text(encoding="utf-8")
+    first = import_plan(pg_engine, SYSTEM, parse_plan_text(text))
+    assert first.status == "created" and _count(pg_engine, Project) == 25
+    assert import_plan(pg_engine, SYSTEM, parse_plan_text(text)).status == "unchanged"
+    with Session(pg_engine) as s:
+        s.add(ProgressReport(project_id=s.exec(select(Project.id).where(Project.number == 18)).one(), fiscal_year=2566, round=1))
+        s.commit()
+    with pytest.raises(ImportRefused):
+        import_plan(pg_engine, SYSTEM, parse_plan_text(_without_project_18(text)))
+    changed = import_plan(pg_engine, SYSTEM, parse_plan_text(_edit(text, 1403, "๒๐,๐๐๐ บาท", "๒๕,๐๐๐ บาท")))
+    assert changed.status == "updated" and changed.changed == (19,)
+    assert without_meta(export_plan(pg_engine, SYSTEM))["dimensions"][0]["missions"][0]["projects"][0]["number"] == 1
