@@ -219,8 +219,12 @@ def test_sheet_matching_no_project(source_text):
 
 
 def test_numbering_out_of_order(source_text):
-    plan = parse_plan_text(_edit(source_text, 144, "๒๐) มาตรการ", "๑๙) มาตรการ"))
-    assert _find(plan, "numbering_order", 144).params == {"number": "19", "previous": "19"}
+    # 20 written before 19: both kept, the order reported
+    text = _edit(source_text, 143, "๑๙) โครงการ", "๒๑) โครงการ")
+    text = _edit(text, 144, "๒๐) มาตรการ", "๑๙) มาตรการ")
+    plan = parse_plan_text(text)
+    assert _find(plan, "numbering_order", 144).params == {"number": "19", "previous": "21"}
+    assert [p.number for p in plan.dimensions[2].projects] == [21, 19]
 
 
 def test_text_the_reader_cannot_place(source_text):

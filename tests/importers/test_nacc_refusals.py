@@ -69,3 +69,12 @@ def test_binary_and_missing_files(tmp_path):
         parse_plan_file(tmp_path / "nothing-here.txt")
     assert err.value.key == "import.err.cannot_read"
     assert "nothing-here.txt" in t(err.value.key, **err.value.params)
+
+
+def test_two_projects_with_one_number_are_refused(source_text):
+    lines = source_text.split("\n")
+    lines[143] = lines[143].replace("๒๐) มาตรการ", "๑๙) มาตรการ")  # line 144: a second project 19
+    with pytest.raises(PlanFormatError) as err:
+        parse_plan_text("\n".join(lines))
+    assert err.value.key == "import.err.duplicate_number"
+    assert err.value.params == {"number": 19, "line": 144, "first": 143}

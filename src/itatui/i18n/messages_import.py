@@ -40,6 +40,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "th": "ส่วนที่ ๓ จบกลางรายละเอียดโครงการ หรือจบก่อนรายละเอียดของโครงการสุดท้าย — ไฟล์ถูกตัดที่ประมาณบรรทัด {line} ไม่มีการบันทึกข้อมูลใด ๆ",
         "en": "Part 3 stops inside a project sheet or before the last project's sheet — the file is cut near line {line}; nothing was imported",
     },
+    "import.err.duplicate_number": {
+        "th": "ตารางส่วนที่ ๒ มีโครงการที่ {number} ซ้ำกัน (บรรทัด {first} และ {line}) จึงแยกโครงการไม่ได้ กรุณาแก้เลขโครงการในเอกสารก่อน ไม่มีการบันทึกข้อมูลใด ๆ",
+        "en": "The Part 2 table has project {number} twice (lines {first} and {line}), so they cannot be told apart; renumber them in the document first. Nothing was imported",
+    },
     "import.err.progress_would_be_lost": {
         "th": "ไม่นำเข้า: แผนฉบับใหม่ไม่มีโครงการที่ {number} แต่โครงการนี้มีรายงานผลการดำเนินงานบันทึกไว้แล้ว หากต้องการลบ ให้ลบรายงานผลก่อน",
         "en": "Not imported: the new document drops project {number}, which already has progress reports; remove them first if it really goes",

@@ -72,6 +72,12 @@ def parse_plan_text(text: str, *, source_name: str = "") -> ParsedPlan:
         raise PlanFormatError("import.err.truncated_part2", line=p2.end or len(lines))
     if not p2.dimensions or not any(d.projects for d in p2.dimensions):
         raise PlanFormatError("import.err.no_projects", line=p2.header_line)
+    seen: dict[int, int] = {}
+    for project in (p for d in p2.dimensions for p in d.projects):
+        if project.number in seen:
+            # Projects are keyed by their number (progress, re-import); two with one number cannot be kept apart.
+            raise PlanFormatError("import.err.duplicate_number", number=project.number, line=project.line, first=seen[project.number])
+        seen[project.number] = project.line or 0
     if part3_at is None:
         raise PlanFormatError("import.err.truncated_before_part3", line=len(lines))
     p3 = read_part3(lines, part3_at, findings)
