@@ -315,7 +315,7 @@ def test_cli_imports_into_an_empty_database_as_the_system(tmp_path, source_plan,
     db = tmp_path / "new.db"
     assert main(["--db", str(db), "--lang", "en", "import-plan", str(source_plan)]) == 0
     captured = capsys.readouterr()
-    assert "importing as the system" in captured.err
+    assert "acting as the system" in captured.err
     assert "New plan imported" in captured.out and "40 findings" in captured.out
     assert main(["--db", str(db), "--lang", "en", "import-plan", str(source_plan)]) == 0
     assert "nothing changed" in capsys.readouterr().out

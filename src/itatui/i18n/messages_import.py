@@ -122,8 +122,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "import.summary.part.risks": {"th": "การประเมินความเสี่ยง", "en": "risk assessment"},
     "import.summary.part.units": {"th": "หน่วยงาน", "en": "units"},
     "import.actor.system": {
-        "th": "ฐานข้อมูลยังไม่มีผู้ใช้: นำเข้าในนามระบบ (system)",
-        "en": "The database has no users yet: importing as the system",
+        "th": "ฐานข้อมูลยังไม่มีผู้ใช้: ทำรายการในนามระบบ (system)",
+        "en": "The database has no users yet: acting as the system",
     },
     "import.export.written": {"th": "บันทึกไฟล์ {path} แล้ว", "en": "Wrote {path}"},
     # ---- CLI help ----
