@@ -397,3 +397,21 @@ def test_import_update_and_export_on_postgresql(pg_engine, source_plan):
     changed = import_plan(pg_engine, SYSTEM, parse_plan_text(_edit(text, 1403, "๒๐,๐๐๐ บาท", "๒๕,๐๐๐ บาท")))
     assert changed.status == "updated" and changed.changed == (19,)
     assert without_meta(export_plan(pg_engine, SYSTEM))["dimensions"][0]["missions"][0]["projects"][0]["number"] == 1
+
+
+def test_cli_imports_under_an_organisation_named_differently(tmp_path, source_plan, capsys):
+    from itatui.cli import main
+    from itatui.store.bootstrap import open_database
+
+    db = tmp_path / "org.db"
+    eng = open_database(str(db))
+    with Session(eng) as s:
+        s.add(Organisation(name="ทต.เขมราฐ"))
+        s.commit()
+    assert main(["--db", str(db), "import-plan", str(source_plan), "--organisation", "1"]) == 0
+    assert _count(eng, Organisation) == 1
+    with Session(eng) as s:
+        assert s.exec(select(Plan.organisation_id)).one() == 1
+    assert main(["--db", str(db), "import-plan", str(source_plan), "--organisation", "9"]) == 1
+    assert "ไม่พบองค์กรหมายเลข 9" in capsys.readouterr().err
+    eng.dispose()

@@ -15,6 +15,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("file", metavar="FILE", help=t("import.help.file"))
     p.add_argument("--check", action="store_true", help=t("import.help.check"))
     p.add_argument("--user", help=t("import.help.user"))
+    p.add_argument("--organisation", type=int, metavar="ID", help=t("import.help.organisation"))
     p.set_defaults(func=run_import)
 
     e = sub.add_parser("export", help=t("import.help.export"), description=t("import.help.export_long"))
@@ -59,7 +60,9 @@ def run_import(args: argparse.Namespace) -> int:
 
     engine = engine_for(args)
     try:
-        summary = import_plan(engine, _actor(engine, args), parsed, source_name=Path(args.file).name)
+        summary = import_plan(
+            engine, _actor(engine, args), parsed, source_name=Path(args.file).name, organisation_id=args.organisation
+        )
     except PermissionDenied:
         return fail(t("err.permission"))
     except PlanError as exc:

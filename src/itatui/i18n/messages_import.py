@@ -142,6 +142,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "import.help.file": {"th": "ไฟล์แผน (.txt)", "en": "the plan file (.txt)"},
     "import.help.check": {"th": "ตรวจสอบและพิมพ์รายงานเท่านั้น ไม่บันทึก", "en": "print the report only; write nothing"},
+    "import.help.organisation": {
+        "th": "นำเข้าเป็นแผนขององค์กรหมายเลขนี้ (ค่าเริ่มต้น: องค์กรที่ชื่อตรงกับเอกสาร หรือสร้างใหม่)",
+        "en": "import as the plan of this organisation id (default: the one named as the document names it, created if missing)",
+    },
     "import.help.user": {"th": "ชื่อผู้ใช้ที่ทำรายการ", "en": "username to act as"},
     "import.help.export": {"th": "ส่งออกข้อมูล", "en": "export data"},
     "import.help.export_long": {
