@@ -129,3 +129,25 @@ def test_overdue_list_most_overdue_first(engine, desk):
     later = C.overdue_list(engine, desk["officer"], today=TODAY + timedelta(days=10))
     assert desk["ids"]["waste"] in _ids(later)  # due 25 Feb
     assert desk["ids"]["old"] not in _ids(later)  # result told: not overdue, however old
+
+
+def test_large_results_are_capped_and_the_last_page_is_still_reachable(engine, desk, monkeypatch):
+    from itatui.store import complaints_queue
+
+    o = desk["officer"]
+    every = _ids(C.list_complaints(engine, o, sort="received", today=TODAY))
+    assert C.list_complaints(engine, o, from_end=True, limit=2, today=TODAY).rows == C.list_complaints(
+        engine, o, offset=3, limit=2, today=TODAY).rows
+    monkeypatch.setattr(complaints_queue, "COUNT_CAP", 2)
+    filtered = C.QueueFilters(kind="general")
+    page = C.list_complaints(engine, o, filtered, limit=2, today=TODAY)
+    assert (page.total, page.capped) == (2, True)
+    last = C.list_complaints(engine, o, filtered, limit=2, from_end=True, today=TODAY)
+    assert last.offset == -1 and _ids(last) == [i for i in every if i != desk["ids"]["bribe"]][-2:]
+    monkeypatch.setattr(complaints_queue, "SEARCH_CAP", 1)
+    found = C.list_complaints(engine, o, C.QueueFilters(text="ขยะ"), today=TODAY)
+    assert found.capped is False and _ids(found) == [desk["ids"]["waste"]]
+    found = C.list_complaints(engine, o, C.QueueFilters(text="ถนน"), today=TODAY)  # only one complaint matches
+    assert not found.capped
+    found = C.list_complaints(engine, o, C.QueueFilters(text="ไม่"), today=TODAY)  # waste and old both match
+    assert found.capped and _ids(found) == [desk["ids"]["old"]]  # the most recent match only

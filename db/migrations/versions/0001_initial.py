@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-25 22:13:28.065662
+Create Date: 2026-11-25 22:28:28.332210
 """
 
 from alembic import op
@@ -153,12 +153,12 @@ def upgrade() -> None:
     sa.UniqueConstraint('tracking_code')
     )
     with op.batch_alter_table('complaint', schema=None) as batch_op:
-        batch_op.create_index('ix_complaint_channel', ['channel'], unique=False)
+        batch_op.create_index('ix_complaint_channel_kind', ['channel', 'kind'], unique=False)
         batch_op.create_index('ix_complaint_due', ['due_date', 'id'], unique=False)
         batch_op.create_index('ix_complaint_kind_received', ['kind', 'received_at'], unique=False)
         batch_op.create_index('ix_complaint_received', ['received_at', 'id'], unique=False)
         batch_op.create_index('ix_complaint_stage_due', ['stage', 'due_date'], unique=False)
-        batch_op.create_index(batch_op.f('ix_complaint_unit_id'), ['unit_id'], unique=False)
+        batch_op.create_index('ix_complaint_unit_kind', ['unit_id', 'kind'], unique=False)
 
     op.create_table('dimension',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -514,12 +514,12 @@ def downgrade() -> None:
 
     op.drop_table('dimension')
     with op.batch_alter_table('complaint', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_complaint_unit_id'))
+        batch_op.drop_index('ix_complaint_unit_kind')
         batch_op.drop_index('ix_complaint_stage_due')
         batch_op.drop_index('ix_complaint_received')
         batch_op.drop_index('ix_complaint_kind_received')
         batch_op.drop_index('ix_complaint_due')
-        batch_op.drop_index('ix_complaint_channel')
+        batch_op.drop_index('ix_complaint_channel_kind')
 
     op.drop_table('complaint')
     with op.batch_alter_table('unit', schema=None) as batch_op:

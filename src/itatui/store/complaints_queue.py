@@ -2,12 +2,16 @@
 
 Built for a million rows:
 - every sort key is served by an index (see ``models.complaints``), and a page is LIMIT/OFFSET over it;
+- a page is read as a deferred join: OFFSET walks only the narrow sort index, then the page's 50 rows are read;
 - a page past the middle is read from the other end (reverse order, small offset) and flipped, so the last
   page costs what the first does;
+- counting: without filters SQLite counts the table fast; with filters the count stops at ``COUNT_CAP``
+  (``Page.capped``: show "10,000+"), so no count scans a million rows;
 - search: SQLite FTS5 trigram ``MATCH`` for 3 characters or more (Thai needs no word breaks for that);
-  a 1–2 character term cannot use trigrams, so it is matched with LIKE over the latest
-  ``SHORT_SEARCH_WINDOW`` complaints only. PostgreSQL: ILIKE on ``subject || ' ' || details``, which the
-  pg_trgm GIN index serves.
+  a search considers its ``SEARCH_CAP`` most recent matches (sorted and filtered as asked; ``capped`` says
+  there were more: refine the words). A 1–2 character term cannot use trigrams, so it is matched with LIKE
+  over the latest ``SHORT_SEARCH_WINDOW`` complaints only. PostgreSQL: ILIKE on ``subject || ' ' || details``,
+  which the pg_trgm GIN index serves.
 """
 
 from __future__ import annotations
@@ -36,7 +40,9 @@ SORTS: dict[str, tuple[sa.ColumnElement, ...]] = {
     "due": (T.c.due_date, T.c.id),
     "status": (T.c.stage, T.c.due_date, T.c.id),
 }
-SHORT_SEARCH_WINDOW = 5000
+SHORT_SEARCH_WINDOW = 5000  # a 1–2 character term is looked for in the latest 5,000 complaints
+SEARCH_CAP = 1000  # a longer term: its 1,000 most recent matches (refine the search beyond that)
+COUNT_CAP = 10_000  # filtered counts stop here ("10,000+")
 MAX_LIMIT = 500
 
 
@@ -45,9 +51,24 @@ def _like_pattern(term: str) -> str:
     return f"%{escaped}%"
 
 
-def search_condition(session: Session, term: str) -> sa.ColumnElement[bool] | None:
+def _clean_term(term: str) -> str:
     # Quotes a user types would only break the phrase; what they mean is the words inside.
-    term = " ".join((term or "").replace('"', " ").split())
+    return " ".join((term or "").replace('"', " ").split())
+
+
+def _fts_matches(term: str) -> sa.Select:
+    phrase = f'"{term}"'  # one phrase: its trigrams in a row = a substring match
+    return sa.select(_FTS.c.rowid).where(sa.literal_column("complaint_fts").op("MATCH")(phrase))
+
+
+def _text_expr() -> sa.ColumnElement:
+    # Exactly the indexed expression, with a literal space, so pg_trgm's GIN index applies.
+    return T.c.subject.op("||")(sa.literal_column("' '")).op("||")(T.c.details)
+
+
+def search_condition(session: Session, term: str) -> sa.ColumnElement[bool] | None:
+    """Complaints whose subject or details contain ``term`` (see the module docstring for the limits)."""
+    term = _clean_term(term)
     if not term:
         return None
     dialect = session.get_bind().dialect.name
@@ -60,11 +81,22 @@ def search_condition(session: Session, term: str) -> sa.ColumnElement[bool] | No
             match = sa.or_(T.c.subject.like(pattern, escape="\\"), T.c.details.like(pattern, escape="\\"))
         return sa.and_(T.c.id > window, match)
     if dialect == "sqlite":
-        phrase = f'"{term}"'  # one phrase: its trigrams in a row = a substring match
-        return T.c.id.in_(sa.select(_FTS.c.rowid).where(sa.literal_column("complaint_fts").op("MATCH")(phrase)))
-    # Exactly the indexed expression, with a literal space, so pg_trgm's GIN index applies.
-    both = T.c.subject.op("||")(sa.literal_column("' '")).op("||")(T.c.details)
-    return both.ilike(_like_pattern(term), escape="\\")
+        latest = _fts_matches(term).order_by(_FTS.c.rowid.desc()).limit(SEARCH_CAP)
+    else:
+        latest = sa.select(T.c.id).where(_text_expr().ilike(_like_pattern(term), escape="\\")).order_by(T.c.id.desc()).limit(SEARCH_CAP)
+    return T.c.id.in_(latest)
+
+
+def _search_capped(session: Session, term: str) -> bool:
+    """True when a (3+ character) search has more matches than the SEARCH_CAP it looks at."""
+    term = _clean_term(term)
+    if len(term) < 3:
+        return False
+    if session.get_bind().dialect.name == "sqlite":
+        inner = _fts_matches(term).limit(SEARCH_CAP + 1).subquery()
+    else:
+        inner = sa.select(T.c.id).where(_text_expr().ilike(_like_pattern(term), escape="\\")).limit(SEARCH_CAP + 1).subquery()
+    return session.execute(sa.select(sa.func.count()).select_from(inner)).scalar_one() > SEARCH_CAP
 
 
 def _stages(status: str | tuple[str, ...]) -> list[int]:
@@ -135,6 +167,25 @@ _COLUMNS = (
 )
 
 
+def _count(session: Session, where: list[sa.ColumnElement[bool]]) -> tuple[int, bool]:
+    """(count, capped). Without filters SQLite counts a whole table fast; with filters we stop at COUNT_CAP
+    (a count must never cost more than the page itself)."""
+    if not where:
+        return session.execute(sa.select(sa.func.count()).select_from(T)).scalar_one(), False
+    inner = sa.select(sa.literal(1).label("one")).select_from(T).where(*where).limit(COUNT_CAP + 1).subquery()
+    n = session.execute(sa.select(sa.func.count()).select_from(inner)).scalar_one()
+    return (COUNT_CAP, True) if n > COUNT_CAP else (n, False)
+
+
+def _fetch(session: Session, where: list, keys: tuple, desc: bool, skip: int, take: int, today: date) -> list[QueueRow]:
+    order = [k.desc() if desc else k.asc() for k in keys]
+    # Deferred join: OFFSET walks the narrow sort index only (no row reads for the skipped rows), then the
+    # page's rows are read with their unit names.
+    ids = sa.select(T.c.id).where(*where).order_by(*order).offset(skip).limit(take)
+    q = sa.select(*_COLUMNS).select_from(T.outerjoin(U, U.c.id == T.c.unit_id)).where(T.c.id.in_(ids)).order_by(*order)
+    return [_row(r, today) for r in session.execute(q)]
+
+
 def list_complaints(
     engine: Engine,
     actor: Actor,
@@ -144,42 +195,41 @@ def list_complaints(
     offset: int = 0,
     limit: int = 50,
     *,
+    from_end: bool = False,
     today: date | None = None,
 ) -> Page:
-    """One page of the queue and the number of matching complaints. ``sort``: registry, received, due, status."""
+    """One page of the queue and how many complaints match. ``sort``: registry, received, due, status.
+
+    ``from_end=True`` gives the last page (``offset`` is then ignored; the page's ``offset`` says where it
+    starts, or -1 when the result was too large to count). With filters the count stops at ``COUNT_CAP`` and
+    ``Page.capped`` is set; a text search looks at the ``SEARCH_CAP`` most recent matches (also ``capped``)."""
     f = filters or QueueFilters()
     today = today or today_local()
     if sort not in SORTS:
         raise ComplaintError("complaint.err.sort")
     limit = max(1, min(limit, MAX_LIMIT))
     offset = max(0, offset)
+    keys = SORTS[sort]
     with session_scope(engine) as s:
         where = conditions(s, actor, f, today)
-        total = s.execute(sa.select(sa.func.count()).select_from(T).where(*where)).scalar_one()
+        total, capped = _count(s, where)
+        capped = capped or _search_capped(s, f.text)
+        if from_end:
+            if total >= COUNT_CAP and capped:
+                rows = _fetch(s, where, keys, not descending, 0, limit, today)
+                rows.reverse()
+                return Page(tuple(rows), total, -1, limit, capped)
+            offset = max(0, total - limit)
         if offset >= total:
-            return Page((), total, offset, limit)
-        keys = SORTS[sort]
-        # Past the middle, read from the far end: OFFSET then stays small, whichever page is asked.
-        from_end = offset + limit / 2 > total / 2
-        if from_end:
+            return Page((), total, offset, limit, capped)
+        if not capped and offset + limit / 2 > total / 2:
+            # Past the middle, read from the far end: OFFSET stays small whichever page is asked.
             take = min(limit, total - offset)
-            skip = total - offset - take
-            desc = not descending
-        else:
-            take, skip, desc = limit, offset, descending
-        order = [k.desc() if desc else k.asc() for k in keys]
-        q = (
-            sa.select(*_COLUMNS)
-            .select_from(T.outerjoin(U, U.c.id == T.c.unit_id))
-            .where(*where)
-            .order_by(*order)
-            .offset(skip)
-            .limit(take)
-        )
-        rows = [_row(r, today) for r in s.execute(q)]
-        if from_end:
+            rows = _fetch(s, where, keys, not descending, total - offset - take, take, today)
             rows.reverse()
-        return Page(tuple(rows), total, offset, limit)
+        else:
+            rows = _fetch(s, where, keys, descending, offset, limit, today)
+        return Page(tuple(rows), total, offset, limit, capped)
 
 
 def overdue_list(

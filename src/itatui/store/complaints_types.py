@@ -111,9 +111,10 @@ class QueueRow:
 @dataclass(frozen=True)
 class Page:
     rows: tuple[QueueRow, ...]
-    total: int  # rows matching the filters (a short search term: within the latest SHORT_SEARCH_WINDOW only)
-    offset: int
+    total: int  # rows matching (a lower bound when ``capped``: show "10,000+")
+    offset: int  # where ``rows`` start; -1 for the last page of a result too large to count
     limit: int
+    capped: bool = False  # the count stopped at COUNT_CAP, or a search had more matches than SEARCH_CAP
 
 
 # ---- a case ---------------------------------------------------------------------------------------------------

@@ -21,12 +21,14 @@ class Complaint(SQLModel, table=True):
         # The registry: unique per fiscal year and kind; column order lets "sort by registry" use the index.
         UniqueConstraint("fiscal_year", "kind", "registry_no", "organisation_id", name="uq_complaint_registry"),
         # Queue at 1M rows: sort by received / due date, filter by stage (status) + due date (overdue list),
-        # by kind (officers without the corruption right), channel and unit.
+        # by kind (officers without the corruption right see general complaints only, so kind rides along with
+        # the channel and unit filters).
         Index("ix_complaint_received", "received_at", "id"),
         Index("ix_complaint_due", "due_date", "id"),
         Index("ix_complaint_stage_due", "stage", "due_date"),
         Index("ix_complaint_kind_received", "kind", "received_at"),
-        Index("ix_complaint_channel", "channel"),
+        Index("ix_complaint_channel_kind", "channel", "kind"),
+        Index("ix_complaint_unit_kind", "unit_id", "kind"),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -43,7 +45,7 @@ class Complaint(SQLModel, table=True):
     details: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
     place: str = Field(default="", max_length=300)  # หมู่ที่ / ชุมชน
     accused: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))  # corruption only
-    unit_id: int | None = Field(default=None, foreign_key="unit.id", index=True)
+    unit_id: int | None = Field(default=None, foreign_key="unit.id")  # indexed with kind, above
     assigned_user_id: int | None = Field(default=None, foreign_key="user.id")
     status: str = Field(default="received", max_length=20)
     stage: int = 1  # domain.complaints.STAGE[status]
