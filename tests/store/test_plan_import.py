@@ -73,6 +73,15 @@ def _without_project_18(text: str) -> str:
     return "\n".join(lines[:start] + lines[end - 2 :])
 
 
+@pytest.fixture(autouse=True)
+def _thai_afterwards():
+    """``main(["--lang", "en", …])`` switches the process-wide language; put Thai back whatever happens."""
+    yield
+    from itatui.i18n import set_language
+
+    set_language("th")
+
+
 @pytest.fixture
 def source_text(source_plan: Path) -> str:
     return source_plan.read_text(encoding="utf-8")
@@ -320,9 +329,6 @@ def test_cli_imports_into_an_empty_database_as_the_system(tmp_path, source_plan,
     assert main(["--db", str(db), "--lang", "en", "import-plan", str(source_plan)]) == 0
     assert "nothing changed" in capsys.readouterr().out
     assert _plans_in(db) == 1
-    from itatui.i18n import set_language
-
-    set_language("th")
 
 
 def test_cli_refuses_truncated_and_foreign_files_and_writes_nothing(tmp_path, source_plan, capsys):
