@@ -157,3 +157,19 @@ def test_two_desks_saving_at_once_get_unique_gap_free_numbers(engine, officer, d
         counter = s.exec(sa.select(RegistryCounter.last_no)).scalars().one()
     assert numbers == list(range(1, 1001))
     assert counter == 1000
+
+
+def test_a_database_failure_never_quotes_the_complainant(engine, officer, monkeypatch):
+    import traceback
+
+    from itatui.store import complaints_intake
+
+    first = C.create_complaint(engine, officer, general())
+    taken = first.tracking_code.replace("-", "")
+    monkeypatch.setattr(complaints_intake, "unique_tracking_code", lambda session: taken)  # forces a unique violation
+    secret = "นางสาว" + "ห้ามรั่วไหล ทดสอบ"  # built here so the traceback's source lines do not hold it
+    with pytest.raises(C.ComplaintError) as exc:
+        C.create_complaint(engine, officer, general(complainant_name=secret, national_id=VALID_ID))
+    assert exc.value.key == "complaint.err.save_failed"
+    shown = "".join(traceback.format_exception(exc.value))
+    assert secret not in shown and VALID_ID not in shown

@@ -69,8 +69,10 @@ def test_trigram_search_and_stats(pg_engine, desk):
     assert find("ไฟ") == {light}
     assert find("50%") == {light} and find("5_%") == set()  # LIKE wildcards are taken literally
     C.record_result(pg_engine, officer, road, "concluded", "ซ่อมแล้ว", now=datetime(2026, 1, 20, 3, 0, tzinfo=UTC))
+    C.close(pg_engine, officer, road, 5, now=datetime(2026, 1, 22, 3, 0, tzinfo=UTC))
     st = complaint_stats(pg_engine, officer, 2569, today=date(2026, 3, 1))
     assert (st.received.n, st.finished.n, st.overdue.n, st.within_deadline_pct) == (2, 1, 1, 100.0)
+    assert (st.median_days_to_close, st.satisfied_pct, st.by_month[3].count.n) == (7.0, 100.0, 2)
 
 
 def test_sealed_identity_round_trip(pg_engine, desk):

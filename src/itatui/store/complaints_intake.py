@@ -15,6 +15,7 @@ from sqlalchemy import insert as sa_insert
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session, select
 
 from itatui.domain import idcard, phone, tracking
@@ -36,6 +37,7 @@ from itatui.store import audit, identity
 from itatui.store.complaints_settings import clock_rule_in, resolve_org
 from itatui.store.complaints_types import (
     Complainant,
+    ComplaintError,
     ComplaintDraft,
     ComplaintValidationError,
     CreatedComplaint,
@@ -185,9 +187,18 @@ def create_complaint(engine: Engine, actor: Actor, draft: ComplaintDraft, *, now
     if clean is None:
         raise ComplaintValidationError(problems)
     require(actor, Perm.CORRUPTION_EDIT if clean.kind == ComplaintKind.CORRUPTION else Perm.COMPLAINT_EDIT)
+    try:
+        return _save(engine, actor, clean, draft.organisation_id, now)
+    except DBAPIError:
+        # A database failure message quotes the statement's parameters, which hold the complainant's details:
+        # give the desk a catalogue key instead, and drop the chained exception so no log line carries them.
+        raise ComplaintError("complaint.err.save_failed") from None
+
+
+def _save(engine: Engine, actor: Actor, clean: CleanDraft, wanted_org: int | None, now: datetime) -> CreatedComplaint:
     sealed = clean.kind == ComplaintKind.CORRUPTION and not clean.anonymous
     with write_scope(engine) as s:
-        org_id = resolve_org(s, draft.organisation_id)
+        org_id = resolve_org(s, wanted_org)
         late = Problems()
         if clean.unit_id is not None:
             unit = s.get(Unit, clean.unit_id)
