@@ -107,6 +107,8 @@ def test_published_counts_below_the_threshold_are_masked(engine, data):
     assert {b.key: b.count.text for b in st.by_kind} == {"general": "7", "corruption": "< 3"}
     assert st.overdue.text == "3"
     assert complaint_stats(engine, data["officer"], 2569, publish=True, threshold=6, today=TODAY).by_channel[0].count.text == "< 6"
+    C.set_setting(engine, data["admin"], "complaint.publish_threshold", 10)
+    assert complaint_stats(engine, data["officer"], 2569, publish=True, today=TODAY).received.text == "< 10"
     unpublished = complaint_stats(engine, data["officer"], 2569, today=TODAY)
     assert {b.key: b.count.text for b in unpublished.by_channel}["line"] == "2"
 

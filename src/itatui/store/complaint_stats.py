@@ -28,12 +28,13 @@ from itatui.domain.roles import Actor, Perm, require
 from itatui.domain.thai import MONTHS_EN_ABBR, MONTHS_TH_ABBR, be_year
 from itatui.i18n import language, t
 from itatui.store import audit
-from itatui.store.complaints_settings import BASELINE_2565, read, resolve_org
+from itatui.store.complaints_settings import BASELINE_2565, PUBLISH_THRESHOLD, read, resolve_org
 from itatui.store.db import session_scope, write_scope
 from itatui.store.models import Complaint, Plan, PlanTarget, Unit
 
 T = Complaint.__table__  # type: ignore[attr-defined]
 BASELINE_YEAR = 2565
+DEFAULT_THRESHOLD = 3
 
 
 @dataclass(frozen=True)
@@ -158,19 +159,23 @@ def complaint_stats(
     fiscal_year: int,
     round: int | None = None,  # noqa: A002 - the domain's word
     publish: bool = False,
-    threshold: int = 3,
+    threshold: int | None = None,
     *,
     today: date | None = None,
     organisation_id: int | None = None,
 ) -> ComplaintStats:
-    """One pass over the period's complaints (grouped in the database), one for the days-to-close histogram,
+    """``threshold`` None = the organisation's ``complaint.publish_threshold`` (default 3).
+
+    One pass over the period's complaints (grouped in the database), one for the days-to-close histogram,
     one for corruption complaints per year. No personal column is read."""
     require(actor, Perm.STATS_VIEW)
     today = today or today_local()
     start, end = round_range(fiscal_year, round) if round else fiscal_year_range(fiscal_year)
-    mask = _Masker(publish, threshold)
     with session_scope(engine) as s:
         org = resolve_org(s, organisation_id)
+        if threshold is None:
+            threshold = int(read(s, org, PUBLISH_THRESHOLD, DEFAULT_THRESHOLD) or DEFAULT_THRESHOLD)
+        mask = _Masker(publish, threshold)
         where = [T.c.organisation_id == org, T.c.fiscal_year == fiscal_year]
         if round == 1:  # the fiscal year already bounds the whole year; round 1 stops at the end of March
             where.append(T.c.received_at < _utc_start(end + timedelta(days=1)))
