@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-25 22:28:28.332210
+Create Date: 2026-11-25 22:35:07.346614
 """
 
 from alembic import op
@@ -159,6 +159,7 @@ def upgrade() -> None:
         batch_op.create_index('ix_complaint_received', ['received_at', 'id'], unique=False)
         batch_op.create_index('ix_complaint_stage_due', ['stage', 'due_date'], unique=False)
         batch_op.create_index('ix_complaint_unit_kind', ['unit_id', 'kind'], unique=False)
+        batch_op.create_index('ix_complaint_year_stage', ['fiscal_year', 'stage', 'due_date'], unique=False)
 
     op.create_table('dimension',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -514,6 +515,7 @@ def downgrade() -> None:
 
     op.drop_table('dimension')
     with op.batch_alter_table('complaint', schema=None) as batch_op:
+        batch_op.drop_index('ix_complaint_year_stage')
         batch_op.drop_index('ix_complaint_unit_kind')
         batch_op.drop_index('ix_complaint_stage_due')
         batch_op.drop_index('ix_complaint_received')

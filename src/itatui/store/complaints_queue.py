@@ -116,7 +116,10 @@ def conditions(session: Session, actor: Actor, f: QueueFilters, today: date) -> 
             raise PermissionDenied(Perm.CORRUPTION_VIEW)
         out.append(T.c.kind == ComplaintKind.GENERAL.value)
     if f.kind:
-        out.append(T.c.kind == ComplaintKind(f.kind).value)
+        try:
+            out.append(T.c.kind == ComplaintKind(f.kind).value)
+        except ValueError:
+            raise ComplaintError("complaint.err.kind") from None
     if f.organisation_id is not None:
         out.append(T.c.organisation_id == f.organisation_id)
     if f.status:

@@ -26,6 +26,7 @@ class Complaint(SQLModel, table=True):
         Index("ix_complaint_received", "received_at", "id"),
         Index("ix_complaint_due", "due_date", "id"),
         Index("ix_complaint_stage_due", "stage", "due_date"),
+        Index("ix_complaint_year_stage", "fiscal_year", "stage", "due_date"),  # the desk works in its fiscal year
         Index("ix_complaint_kind_received", "kind", "received_at"),
         Index("ix_complaint_channel_kind", "channel", "kind"),
         Index("ix_complaint_unit_kind", "unit_id", "kind"),
