@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import multiprocessing
+import os
+import random
+import time
 from datetime import UTC, datetime
 
 import pytest
@@ -126,11 +129,15 @@ def _desk(url: str, user_id: int, start, n: int, out) -> None:  # noqa: ANN001
 
     eng = make_engine(url)
     actor = Actor(user_id, "desk", frozenset({Role.COMPLAINT_OFFICER}))
+    rng = random.Random(user_id + os.getpid())
     start.wait()
     numbers = []
     for i in range(n):
         got = C.create_complaint(eng, actor, general(subject=f"เรื่องที่ {i}", complainant_name="", phone="", anonymous=True))
         numbers.append(got.registry_no)
+        # A desk is never idle for zero time between saves; without any gap SQLite's busy wait can let one
+        # process take every turn, and the test would no longer show two desks competing.
+        time.sleep(rng.uniform(0, 0.004))
     eng.dispose()
     out.put(numbers)
 
