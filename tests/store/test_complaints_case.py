@@ -9,7 +9,7 @@ import pytest
 import sqlalchemy as sa
 
 from itatui.domain.complaint_clock import ClockMode, ClockRule
-from itatui.domain.roles import Role
+from itatui.domain.roles import PermissionDenied, Role
 from itatui.store import accounts
 from itatui.store import complaints as C
 from itatui.store.db import session_scope, write_scope
@@ -121,7 +121,7 @@ def test_working_day_clock_is_a_setting_of_the_organisation(engine, setup):
     assert saved.due_date == date(2026, 5, 8)  # Songkran, Labour Day and Coronation Day skipped
     receipt = C.receipt_data(engine, setup["officer"], saved.id)
     assert receipt.working_days and receipt.days_allowed == 15
-    with pytest.raises(Exception):
+    with pytest.raises(PermissionDenied):
         C.set_clock_rule(engine, setup["officer"], ClockRule(30))
 
 

@@ -24,7 +24,7 @@ from sqlmodel import Session, col, select
 
 from itatui.domain import idcard, tracking
 from itatui.domain.complaint_clock import BANGKOK, due_date, local_date
-from itatui.domain.complaints import STAGE, Audience, Channel, ComplaintKind, ContactPref, EventKind, NoticeMethod, Outcome, Status
+from itatui.domain.complaints import STAGE, Audience, Channel, ComplaintKind, ContactPref, EventKind, NoticeMethod, Outcome
 from itatui.domain.fiscal import fiscal_year, fiscal_year_range
 from itatui.domain.roles import SYSTEM, Actor
 from itatui.store import audit, identity
@@ -150,7 +150,7 @@ def seed_complaints(
                     row["identity_sealed"] = identity.seal_identity(extra["who"], extra["data_key"], row["tracking_code"])
             ids = _insert(s, [r for r, _ in rows])
             events, wraps = [], []
-            for cid, (row, extra) in zip(ids, rows):
+            for cid, (row, extra) in zip(ids, rows, strict=True):
                 events.extend(_events(rng, cid, row, extra, units))
                 if extra["who"] is not None:
                     wraps.extend(_wraps(cid, extra["data_key"], keys))
@@ -258,7 +258,7 @@ def _unique_codes(s: Session, rows: list[tuple[dict, dict]]) -> None:
         if extra not in codes and s.execute(sa.select(T.c.id).where(T.c.tracking_code == extra)).first() is None:
             free.append(extra)
             codes.add(extra)
-    for (row, _), code in zip(rows, free):
+    for (row, _), code in zip(rows, free, strict=False):  # free may hold a few spare codes
         row["tracking_code"] = code
 
 
