@@ -26,6 +26,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     seed.set_defaults(func=cmd_seed_demo)
 
     kiosk = sub.add_parser("kiosk", help="หน้าจอตรวจสอบสถานะสำหรับประชาชน / public status kiosk")
+    kiosk.add_argument("--clear-after", type=float, default=None, metavar="SECONDS",
+                       help="clear a shown status after this many seconds (default: the kiosk's own)")
     kiosk.set_defaults(func=cmd_kiosk)
 
     inv = sub.add_parser("investigators", help="ผู้ตรวจสอบเรื่องร้องเรียนการทุจริต / corruption-complaint investigators")
@@ -94,7 +96,8 @@ def cmd_kiosk(args: argparse.Namespace) -> int:
     engine = engine_for(args)
     from itatui.tui.kiosk import run_kiosk  # Textual only here, when the kiosk really starts
 
-    return int(run_kiosk(engine) or 0)
+    options = {"timeout": args.clear_after} if args.clear_after else {}
+    return int(run_kiosk(engine, **options) or 0)
 
 
 def _login_with_password(engine, args: argparse.Namespace):  # noqa: ANN001, ANN202
