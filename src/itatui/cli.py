@@ -24,13 +24,25 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _early_lang(argv: Sequence[str]) -> str | None:
+    """``--lang`` must act before the parser is built, so that the help texts come out in that language."""
+    for i, arg in enumerate(argv):
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+        if arg == "--lang" and i + 1 < len(argv):
+            return argv[i + 1]
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    if args.lang:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    lang = _early_lang(argv)
+    if lang in ("th", "en"):
         from itatui.i18n import set_language
 
-        set_language(args.lang)
+        set_language(lang)
+    parser = build_parser()
+    args = parser.parse_args(argv)
     if args.command is None:
         from itatui.commands.app import run_app
 
