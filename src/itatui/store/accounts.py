@@ -186,6 +186,8 @@ def change_password(engine: Engine, actor: Actor, username: str, new_password: s
                 _hasher.verify(user.password_hash, old_password)
             except (VerificationError, InvalidHashError):
                 raise AccountError("err.old_password_wrong") from None
+            import itatui.store.identity  # noqa: F401  registers the investigator-key reseal hook
+
             for hook in password_change_hooks:
                 hook(s, user, old_password, new_password)
         else:
@@ -225,8 +227,13 @@ def set_roles(engine: Engine, actor: Actor, username: str, roles: set[Role] | fr
         if Role.INVESTIGATOR in roles and Role.INVESTIGATOR not in old:
             raise AccountError("err.investigator_grant_only")
         if Role.INVESTIGATOR not in roles and Role.INVESTIGATOR in old:
-            user.private_key_sealed = None  # leaving the role drops the key
+            from sqlmodel import delete
+
+            from itatui.store.models import ComplaintKey
+
+            user.private_key_sealed = None  # leaving the role drops the key and the keys wrapped for it
             user.public_key = None
+            s.exec(delete(ComplaintKey).where(ComplaintKey.user_id == user.id))  # type: ignore[call-overload]
         user.roles = ",".join(sorted(r.value for r in roles))
         s.add(user)
         audit.record(s, actor, "roles", "user", user.id, before={"roles": ",".join(sorted(old))}, after={"roles": user.roles})
