@@ -16,10 +16,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Input, Label, Static
+from textual.widgets import Button, Footer, Input, Label, Static
 
 from itatui.domain.validation import FieldProblem, Problems
 from itatui.i18n import t
+from itatui.tui.widgets.title_bar import TitleBar
 from itatui.tui.screens.login import LoginResult
 
 _USERNAME = re.compile(r"^[A-Za-z0-9._-]+$")
@@ -82,7 +83,7 @@ class FirstRunScreen(Screen[FirstRunResult]):
         self.engine = engine
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with VerticalScroll(id="first-run-form"):
             yield Static(t("shell.first_run.title"), classes="form-title")
             yield Static(t("shell.first_run.intro"), classes="form-intro")

@@ -11,9 +11,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Input, Label, Static
+from textual.widgets import Button, Footer, Input, Label, Static
 
 from itatui.i18n import t
+from itatui.tui.widgets.title_bar import TitleBar
 from itatui.store.accounts import UserInfo
 from itatui.store.org import OrgInfo
 
@@ -45,7 +46,7 @@ class LoginScreen(Screen[LoginResult]):
         self.demo_accounts = demo_accounts or []
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with Horizontal(id="login-row"):
             with Vertical(id="login-box"):
                 yield Static(t("login.title"), id="login-title", classes="form-title")

@@ -1,0 +1,138 @@
+"""Start-up time: process start → the plan screen ready (headless), against a bare Textual app in the same run.
+
+    .venv/bin/python benchmarks/startup.py [--runs 7]
+
+Each measurement is a fresh Python process, timed from just before it is spawned until it reports READY: for
+itatui that is after opening the database (the schema check), the log-in screen, a log-in typed through Pilot
+(argon2 verification included), the switch to mode 1 and the plan screen's data workers finishing. The bare
+app mounts a Header, a DataTable of 40 rows and a Footer. Prints the median and best of each, and the ratio of
+the medians (target: at most 1.5).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+SOURCE_PLAN = REPO.parent / "shared" / "source-plan" / "khemarat-anti-corruption-plan-2566-2570.txt"
+
+ITATUI_CHILD = r"""
+import asyncio, os, sys, time
+from itatui.commands.app import open_for_app
+engine = open_for_app(os.environ["BENCH_DB"])
+from itatui.tui.app import ItaApp
+from textual.widgets import Input
+
+async def until(pilot, condition):
+    while not condition():
+        await pilot.pause(0.005)
+
+async def main():
+    app = ItaApp(engine)
+    async with app.run_test(headless=True, size=(100, 30)) as pilot:
+        await until(pilot, lambda: app.screen.id == "login" and isinstance(app.focused, Input) and app.focused.id == "username")
+        await pilot.press(*"admin", "enter")
+        await pilot.press(*"bench-pass-1", "enter")
+        await until(pilot, lambda: app.current_mode == "plan" and app.screen.is_mounted)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        print("READY", time.time(), type(app.screen).__name__, flush=True)
+
+asyncio.run(main())
+"""
+
+BARE_CHILD = r"""
+import asyncio, time
+from textual.app import App
+from textual.widgets import DataTable, Footer, Header
+
+class Bare(App):
+    def compose(self):
+        yield Header()
+        yield DataTable()
+        yield Footer()
+
+    def on_mount(self):
+        table = self.query_one(DataTable)
+        table.add_columns("no", "name", "2566", "2567", "2568", "2569", "2570")
+        table.add_rows([(i, f"project {i}", 1000, 2000, 3000, 4000, 5000) for i in range(40)])
+
+async def main():
+    app = Bare()
+    async with app.run_test(headless=True, size=(100, 30)) as pilot:
+        await pilot.pause()
+        print("READY", time.time(), "Bare", flush=True)
+
+asyncio.run(main())
+"""
+
+
+def prepare(db: Path) -> str:
+    """A database with one administrator and, when available, the Khemarat plan. Returns what it holds."""
+    from itatui.domain.roles import Role
+    from itatui.store.accounts import create_user
+    from itatui.store.bootstrap import open_database
+
+    engine = open_database(str(db))
+    admin = create_user(engine, None, "admin", "bench-pass-1", {Role.ADMIN}, "ผู้ดูแลระบบ", first_admin=True)  # type: ignore[arg-type]
+    held = "no plan"
+    try:
+        from itatui.store.seed import seed_demo_plan
+    except ImportError:
+        if SOURCE_PLAN.exists():
+            from itatui.importers import parse_plan_file
+            from itatui.store.plan_import import import_plan
+
+            import_plan(engine, admin.actor(), parse_plan_file(SOURCE_PLAN))
+            held = "the Khemarat plan imported from shared/source-plan"
+    else:
+        seed_demo_plan(engine)
+        held = "the shipped Khemarat seed plan"
+    engine.dispose()
+    return held
+
+
+def time_child(code: str, env: dict[str, str]) -> tuple[float, str]:
+    """Seconds from just before the spawn to the child's READY (wall clock, which both processes share)."""
+    start = time.time()
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
+    ready = [line.split() for line in proc.stdout.splitlines() if line.startswith("READY")]
+    if proc.returncode != 0 or not ready:
+        raise SystemExit(f"child failed:\n{proc.stdout}\n{proc.stderr}")
+    _, at, screen = ready[0]
+    return float(at) - start, screen
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="itatui start-up time against a bare Textual app")
+    parser.add_argument("--runs", type=int, default=7)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        env = {**os.environ, "ITATUI_HOME": tmp, "BENCH_DB": str(Path(tmp) / "bench.db"), "ITATUI_LANG": "th"}
+        os.environ["ITATUI_HOME"] = tmp
+        held = prepare(Path(env["BENCH_DB"]))
+        time_child(ITATUI_CHILD, env)  # warm the file cache once, like any start after the first of the day
+        time_child(BARE_CHILD, env)
+        ours: list[float] = []
+        bare: list[float] = []
+        screen = ""
+        for _ in range(args.runs):  # interleaved, so machine load affects both alike
+            elapsed, screen = time_child(ITATUI_CHILD, env)
+            ours.append(elapsed)
+            bare.append(time_child(BARE_CHILD, env)[0])
+    ratio = statistics.median(ours) / statistics.median(bare)
+    print(f"database: {held}; itatui ready on {screen}; {args.runs} runs each, headless 100x30")
+    print(f"bare Textual app : median {statistics.median(bare) * 1000:7.1f} ms   best {min(bare) * 1000:7.1f} ms")
+    print(f"itatui to plan   : median {statistics.median(ours) * 1000:7.1f} ms   best {min(ours) * 1000:7.1f} ms")
+    print(f"ratio (medians)  : {ratio:.2f}x   (target <= 1.5x)")
+
+
+if __name__ == "__main__":
+    main()
