@@ -52,6 +52,25 @@ def demo_accounts_present(engine: Engine) -> list[DemoAccount]:
     return [a for a in DEMO_ACCOUNTS if a.username in names]
 
 
+def is_demo_database(engine: Engine) -> bool:
+    """Only demo accounts, and the demo administrator still has the published password: a real database whose
+    administrator happens to be called "admin" is never mistaken for a demo."""
+    from argon2 import PasswordHasher
+    from argon2.exceptions import InvalidHashError, VerificationError
+
+    from itatui.store.models import User
+
+    demo_names = {a.username for a in DEMO_ACCOUNTS}
+    with session_scope(engine) as s:
+        users = {u.username: u.password_hash for u in s.exec(select(User)).all()}
+    if not users or not set(users) <= demo_names or DEMO_ACCOUNTS[0].username not in users:
+        return False
+    try:
+        return PasswordHasher().verify(users[DEMO_ACCOUNTS[0].username], DEMO_ACCOUNTS[0].password)
+    except (VerificationError, InvalidHashError):
+        return False
+
+
 def _has_plan(engine: Engine) -> bool:
     from itatui.store.models import Plan
 
@@ -62,7 +81,7 @@ def _has_plan(engine: Engine) -> bool:
 def prepare_demo(engine: Engine) -> list[DemoAccount]:
     """Make ``engine``'s database a demo database (idempotent): accounts first, then the plan if missing.
 
-    Refuses a database that already has users other than the demo ones, so a real database is never seeded.
+    Refuses a database that is not a demo one (see ``is_demo_database``), so a real database is never seeded.
     """
     from itatui.store.accounts import AccountError, count_users, create_user
 
@@ -75,7 +94,7 @@ def prepare_demo(engine: Engine) -> list[DemoAccount]:
                 _make_investigator(engine, actor, account)
             else:
                 create_user(engine, actor, account.username, account.password, {account.role}, account.full_name)
-    elif not demo_accounts_present(engine):
+    elif not is_demo_database(engine):
         raise AccountError("shell.err.not_demo_db")
     if not _has_plan(engine):
         from itatui.store.seed import seed_demo_plan
