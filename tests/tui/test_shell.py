@@ -69,7 +69,7 @@ async def test_login_then_modes_on_keys(engine, admin):
         await pilot.pause()
         line = str(app.screen.query_one("#not-built-line", Static).render())
         assert line == "ความเสี่ยงการทุจริต: หน้าจอนี้ยังไม่เปิดใช้งานในรุ่นนี้"
-        assert "ความเสี่ยงการทุจริต" in _header(app)
+        assert _header(app) == "เทศบาลตำบลเขมราฐ — ความเสี่ยง · ปีงบฯ " + str(app.fiscal_year) + " · ผู้ดูแลระบบ"
 
 
 async def test_year_picker_changes_the_header(engine, admin):
@@ -77,14 +77,14 @@ async def test_year_picker_changes_the_header(engine, admin):
     async with app.run_test(size=(80, 24)) as pilot:
         await _log_in(pilot)
         await pilot.press("2")
-        assert "ปีงบประมาณ 2568" in _header(app)
+        assert "ปีงบฯ 2568" in _header(app)
         await pilot.press("y")
         await pilot.pause()
         assert isinstance(app.screen, YearPicker)
         await pilot.press("up", "enter")  # the list runs newest first: up is the next year
         await pilot.pause()
         assert app.fiscal_year == 2569
-        assert "ปีงบประมาณ 2569" in _header(app)
+        assert "ปีงบฯ 2569" in _header(app)
         await pilot.press("y")
         await pilot.pause()
         await pilot.press("escape")  # cancel keeps the year
@@ -101,10 +101,10 @@ async def test_t_toggles_thai_digits(engine, admin):
         await pilot.press("t")
         await pilot.pause()
         assert app.thai_digits is True and seen == [True]
-        assert "ปีงบประมาณ ๒๕๖๙" in _header(app)
+        assert "ปีงบฯ ๒๕๖๙" in _header(app)
         await pilot.press("t")
         await pilot.pause()
-        assert app.thai_digits is False and "ปีงบประมาณ 2569" in _header(app)
+        assert app.thai_digits is False and "ปีงบฯ 2569" in _header(app)
 
 
 async def test_help_lists_the_screen_and_app_keys(engine, admin):
@@ -197,3 +197,40 @@ async def test_ctrl_q_quits(engine, admin):
         await pilot.pause()
         assert app._exit  # the app is closing
     assert app.return_code == 0
+
+
+def test_english_with_itatui_lang(db_path, tmp_path):
+    """ITATUI_LANG=en (or --lang en) before start: every shell text in English, keys included."""
+    import os
+    import subprocess
+    import sys
+
+    child = f"""
+import asyncio
+from itatui.store.bootstrap import open_database
+from itatui.store.accounts import create_user
+from itatui.domain.roles import Role
+engine = open_database({str(db_path)!r})
+create_user(engine, None, "admin", "admin-pass-1", {{Role.ADMIN}}, "Admin", first_admin=True)
+from itatui.tui.app import ItaApp
+from textual.widgets import Input, Label
+
+async def main():
+    app = ItaApp(engine, fiscal_year=2569)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete(); await pilot.pause()
+        print("LABELS", [str(l.render()) for l in app.screen.query(Label)])
+        app.screen.query_one("#username", Input).value = "admin"
+        pw = app.screen.query_one("#password", Input); pw.value = "admin-pass-1"; pw.focus()
+        await pilot.press("enter"); await app.workers.wait_for_complete(); await pilot.pause()
+        await pilot.press("2"); await pilot.pause()
+        print("SUB", app.sub_title)
+        print("KEYS", sorted(b.binding.description for b in app.screen.active_bindings.values() if b.binding.show))
+asyncio.run(main())
+"""
+    env = {**os.environ, "ITATUI_LANG": "en", "ITATUI_HOME": str(tmp_path)}
+    out = subprocess.run([sys.executable, "-c", child], capture_output=True, text=True, env=env, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert "LABELS ['Username', 'Password']" in out.stdout
+    assert "SUB Risks · FY 2569 · Admin" in out.stdout
+    assert "'Fiscal year'" in out.stdout and "'Quit'" in out.stdout and "'Help'" in out.stdout

@@ -3,6 +3,12 @@
 MESSAGES: dict[str, dict[str, str]] = {
     "shell.loading": {"th": "กำลังเปิดฐานข้อมูล…", "en": "Opening the database…"},
     "shell.demo_tag": {"th": "(ฐานข้อมูลสาธิต)", "en": "(demo database)"},
+    # header (short forms: organisation — mode · year · user must fit 80 columns)
+    "shell.header.fiscal_year": {"th": "ปีงบฯ {fy}", "en": "FY {fy}"},
+    "shell.mode_short.plan": {"th": "แผน", "en": "Plan"},
+    "shell.mode_short.risks": {"th": "ความเสี่ยง", "en": "Risks"},
+    "shell.mode_short.complaints": {"th": "ร้องเรียน", "en": "Complaints"},
+    "shell.mode_short.committees": {"th": "คณะกรรมการ", "en": "Committees"},
     # log-in
     "shell.login.submit": {"th": "เข้าสู่ระบบ", "en": "Log in"},
     "shell.login.checking": {"th": "กำลังตรวจสอบ…", "en": "Checking…"},

@@ -173,8 +173,9 @@ class ItaApp(App[None]):
         """The header line: organisation — mode · fiscal year · who is logged in."""
         if self.ctx is None:
             return
-        year = t("app.fiscal_year", fy=digits(str(self.fiscal_year), self.thai_digits))
-        parts = [t(f"mode.{self.current_mode}")] if self.current_mode in MODE_KEYS else []
+        # Short forms: the whole line must fit 80 columns beside the organisation's name.
+        year = t("shell.header.fiscal_year", fy=digits(str(self.fiscal_year), self.thai_digits))
+        parts = [t(f"shell.mode_short.{self.current_mode}")] if self.current_mode in MODE_KEYS else []
         self.sub_title = " · ".join([*parts, year, self.ctx.full_name])
 
     def watch_fiscal_year(self) -> None:
