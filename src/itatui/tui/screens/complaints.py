@@ -1,0 +1,345 @@
+"""Mode 3: the complaint queue — one page at a time from the database, filtered, sorted, searched.
+
+Columns: registry number, received (BE), type, channel, subject, responsible unit, status, due date, days left
+(overdue in red, 3 days or less in amber). The rows are ``QueueRow`` dataclasses from ``store.complaints``;
+every query runs in a thread worker (``PagedTable``). Keys: ``/`` search (Thai text, FTS trigram), ``f``
+filters, ``o`` sort, ``enter`` open, ``n`` new complaint, ``k`` look up a tracking code, ``s`` statistics.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import replace
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.reactive import Reactive
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, Header, Input, Static
+
+from itatui.domain.complaint_clock import local_date
+from itatui.domain.complaints import ComplaintKind
+from itatui.domain.fiscal import current_fiscal_year
+from itatui.domain.roles import Perm
+from itatui.domain.thai import digits
+from itatui.i18n import t
+from itatui.store import complaints as core
+from itatui.store.complaints_public import Choice
+from itatui.store.complaints_types import CreatedComplaint, QueueRow
+from itatui.tui.forms.queue_filters import QueueView, describe, to_filters
+from itatui.tui.widgets.complaint_labels import (
+    URGENCY_STYLE,
+    be_date,
+    channel_label,
+    days_left_text,
+    kind_short,
+    status_label,
+)
+from itatui.tui.widgets.complaint_labels import desk_error
+from itatui.tui.widgets.paged_table import PagedColumn, PagedTable
+
+SEARCH_DELAY = 0.3  # seconds of typing pause before the search runs
+# `o` cycles these: (core sort key, newest/largest first)
+SORT_CYCLE: tuple[tuple[str, bool], ...] = (("received", True), ("due", False), ("registry", True), ("status", False))
+
+
+def queue_columns() -> list[PagedColumn]:
+    return [
+        PagedColumn("registry", t("desk.col.registry"), 12),
+        PagedColumn("received", t("desk.col.received"), 12),
+        PagedColumn("kind", t("desk.col.kind"), 6),
+        PagedColumn("channel", t("desk.col.channel"), 12),
+        PagedColumn("subject", t("desk.col.subject"), 30),
+        PagedColumn("unit", t("desk.col.unit"), 16),
+        PagedColumn("status", t("desk.col.status"), 14),
+        PagedColumn("due", t("desk.col.due"), 12),
+        PagedColumn("days", t("desk.col.days"), 14),
+    ]
+
+
+def queue_cells(row: QueueRow, thai: bool) -> list[Text | str]:
+    style = URGENCY_STYLE.get(row.urgency, "")
+    return [
+        Text(digits(row.registry_display, thai), style=style),
+        be_date(local_date(row.received_at), thai),
+        kind_short(row.kind),
+        channel_label(row.channel),
+        " ".join(row.subject.split()),
+        row.unit_name or "-",
+        status_label(row.status),
+        Text(be_date(row.due_date, thai), style=style),
+        days_left_text(row.days_left, row.urgency, thai),
+    ]
+
+
+class ComplaintsScreen(Screen):
+    DEFAULT_CSS = """
+    ComplaintsScreen #desk-bar { height: 1; margin-bottom: 1; }
+    ComplaintsScreen #desk-search { width: 32; }
+    ComplaintsScreen #desk-filters { width: 1fr; padding-left: 1; color: $text-muted; }
+    ComplaintsScreen #desk-queue { height: 1fr; }
+    """
+
+    BINDINGS = [
+        Binding("slash", "search", t("key.search"), id="desk.search"),
+        Binding("enter", "open", t("key.open"), id="desk.open", show=False),
+        Binding("n", "new", t("desk.key.new"), id="desk.new"),
+        Binding("f", "filters", t("desk.key.filters"), id="desk.filters"),
+        Binding("o", "sort", t("desk.key.sort"), id="desk.sort"),
+        Binding("k", "lookup", t("desk.key.lookup"), id="desk.lookup"),
+        Binding("s", "stats", t("desk.key.stats"), id="desk.stats"),
+        Binding("r", "reload", t("desk.key.reload"), id="desk.reload", show=False),
+        Binding("p", "print", t("key.print"), id="desk.print", show=False),
+        Binding("escape", "escape", t("desk.key.clear"), id="desk.escape", show=False),
+    ]
+
+    def __init__(self, *, name: str | None = None, id: str | None = None) -> None:  # noqa: A002
+        super().__init__(name=name, id=id)
+        self.view = QueueView()
+        self.search_text = ""
+        self.sort_index = 0
+        self.units: tuple[Choice, ...] = ()
+        self._search_timer: Timer | None = None
+        self._select_id: int | None = None  # put the cursor here after the next load (a new complaint)
+
+    # ------------------------------------------------------------------------------------------ layout
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="desk-bar"):
+            yield Input(placeholder=t("desk.search.placeholder"), id="desk-search", compact=True)
+            yield Static("", id="desk-filters")
+        yield PagedTable(queue_columns(), self._cells, fixed_columns=1, id="desk-queue")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        for attr, callback in (("fiscal_year", self._year_changed), ("thai_digits", self._digits_changed)):
+            if isinstance(getattr(type(self.app), attr, None), Reactive):
+                self.watch(self.app, attr, callback, init=False)
+        self.queue.thai_digits = self._thai
+        self.queue.focus_table()
+        self._load_units()
+        self.reload(first=True)
+
+    @property
+    def queue(self) -> PagedTable:
+        return self.query_one("#desk-queue", PagedTable)
+
+    @property
+    def ctx(self):  # noqa: ANN201 - AppContext
+        return self.app.ctx  # type: ignore[attr-defined]
+
+    @property
+    def _thai(self) -> bool:
+        return bool(getattr(self.app, "thai_digits", False))
+
+    @property
+    def _year(self) -> int:
+        return int(getattr(self.app, "fiscal_year", 0) or current_fiscal_year())
+
+    def _cells(self, row: QueueRow) -> list[Text | str]:
+        return queue_cells(row, self._thai)
+
+    # ------------------------------------------------------------------------------------------ loading
+
+    @property
+    def sort(self) -> tuple[str, bool]:
+        return SORT_CYCLE[self.sort_index]
+
+    def filters(self):  # noqa: ANN201 - QueueFilters
+        return to_filters(self.view, self._year, self.search_text, None)
+
+    def reload(self, *, first: bool = False) -> None:
+        """Query again with the current filters: from the first page, or the page shown."""
+        engine, actor = self.ctx.engine, self.ctx.actor
+        flt = self.filters()
+        sort, descending = self.sort
+
+        def fetch(offset: int, limit: int) -> core.Page:
+            return core.list_complaints(engine, actor, flt, sort, descending, offset, limit)
+
+        self.queue.set_source(fetch, keep_offset=not first)
+        self._show_filters()
+
+    def _show_filters(self) -> None:
+        parts = describe(self.view, self._year, self.units, self._thai)
+        if self.search_text:
+            parts.append(t("desk.filter.searching", text=self.search_text))
+        sort, _ = self.sort
+        parts.append(t("desk.sort.label", sort=t(f"desk.sort.{sort}")))
+        self.query_one("#desk-filters", Static).update(" · ".join(parts))
+
+    @work(thread=True, exclusive=True, group="desk-units", exit_on_error=False)
+    def _load_units(self) -> None:
+        try:
+            units = tuple(core.unit_choices(self.ctx.engine, self.ctx.actor, self.ctx.organisation_id))
+        except Exception:  # noqa: BLE001 - only the filter line and form lose their unit names
+            return
+        self.app.call_from_thread(self._units_loaded, units)
+
+    def _units_loaded(self, units: tuple[Choice, ...]) -> None:
+        self.units = units
+        self._show_filters()
+
+    @on(PagedTable.Loaded, "#desk-queue")
+    def _loaded(self) -> None:
+        if self._select_id is not None:
+            for i, row in enumerate(self.queue.rows):
+                if row.id == self._select_id:
+                    self.queue.table.move_cursor(row=i)
+                    break
+            self._select_id = None
+
+    @on(PagedTable.Failed, "#desk-queue")
+    def _failed(self, event: PagedTable.Failed) -> None:
+        self.notify(desk_error(event.error), severity="error")
+
+    def _year_changed(self, _value: int) -> None:
+        self.reload(first=True)
+
+    def _digits_changed(self, _value: bool) -> None:
+        self.queue.thai_digits = self._thai
+        self.queue.rerender()
+        self._show_filters()
+
+    def on_screen_resume(self) -> None:
+        if self.queue.rows or self.queue.total:
+            self.reload()  # a case may have moved on while it was open
+
+    # ------------------------------------------------------------------------------------------ search / filters
+
+    def action_search(self) -> None:
+        self.query_one("#desk-search", Input).focus()
+
+    @on(Input.Changed, "#desk-search")
+    def _search_changed(self) -> None:
+        if self._search_timer is not None:
+            self._search_timer.stop()
+        self._search_timer = self.set_timer(SEARCH_DELAY, self._apply_search)
+
+    @on(Input.Submitted, "#desk-search")
+    def _search_submitted(self) -> None:
+        if self._search_timer is not None:
+            self._search_timer.stop()
+        self._apply_search()
+        self.queue.focus_table()
+
+    def _apply_search(self) -> None:
+        text = " ".join(self.query_one("#desk-search", Input).value.split())
+        if text != self.search_text:
+            self.search_text = text
+            self.reload(first=True)
+
+    def set_search(self, text: str) -> None:
+        """Search from code (tests, the palette): the search box follows."""
+        self.query_one("#desk-search", Input).value = text
+        if self._search_timer is not None:
+            self._search_timer.stop()
+        self.search_text = " ".join(text.split())
+        self.reload(first=True)
+
+    def set_view(self, view: QueueView) -> None:
+        self.view = view
+        self.reload(first=True)
+
+    def action_escape(self) -> None:
+        if self.focused is not self.queue.table:
+            self.queue.focus_table()
+        elif self.search_text:
+            self.set_search("")
+        elif self.view.narrowed:
+            self.set_view(QueueView())
+
+    @work(exclusive=True, group="desk-dialog", exit_on_error=False)
+    async def action_filters(self) -> None:
+        from itatui.tui.forms.queue_filters import QueueFiltersForm
+
+        form = QueueFiltersForm(
+            self.view, app_year=self._year, units=self.units,
+            may_corruption=self.ctx.actor.can(Perm.CORRUPTION_VIEW), thai=self._thai,
+        )
+        chosen = await self.app.push_screen_wait(form)
+        if chosen is not None and chosen != self.view:
+            self.set_view(chosen)
+
+    def action_sort(self) -> None:
+        self.sort_index = (self.sort_index + 1) % len(SORT_CYCLE)
+        self.reload(first=True)
+
+    def action_reload(self) -> None:
+        self.reload()
+
+    def action_print(self) -> None:
+        self.notify(t("desk.print_later"))
+
+    # ------------------------------------------------------------------------------------------ cases
+
+    @on(PagedTable.Chosen, "#desk-queue")
+    def _chosen(self, event: PagedTable.Chosen) -> None:
+        self.open_case(event.row.id)
+
+    def action_open(self) -> None:
+        row = self.queue.current_row
+        if row is not None:
+            self.open_case(row.id)
+
+    def open_case(self, complaint_id: int) -> None:
+        from itatui.tui.screens.complaint_case import ComplaintCaseScreen
+
+        self.app.push_screen(ComplaintCaseScreen(complaint_id))
+
+    def _may_take(self) -> bool:
+        actor = self.ctx.actor
+        if actor.can(Perm.COMPLAINT_EDIT) or actor.can(Perm.CORRUPTION_EDIT):
+            return True
+        self.notify(t("err.permission"), severity="error")
+        return False
+
+    def action_new(self) -> None:
+        if self._may_take():
+            self.new_complaint()
+
+    @work(exclusive=True, group="desk-dialog", exit_on_error=False)
+    async def new_complaint(self) -> None:
+        """The intake form, then the receipt; back on the queue the new complaint is selected."""
+        from itatui.tui.forms.complaint_intake import ComplaintIntakeForm
+        from itatui.tui.screens.receipt import ReceiptScreen
+
+        ctx = self.ctx
+        try:
+            units = tuple(await asyncio.to_thread(core.unit_choices, ctx.engine, ctx.actor, ctx.organisation_id))
+        except Exception as exc:  # noqa: BLE001
+            self.notify(desk_error(exc), severity="error")
+            return
+        kinds = tuple(
+            k for k, perm in ((ComplaintKind.GENERAL, Perm.COMPLAINT_EDIT), (ComplaintKind.CORRUPTION, Perm.CORRUPTION_EDIT))
+            if ctx.actor.can(perm)
+        )
+        created: CreatedComplaint | None = await self.app.push_screen_wait(ComplaintIntakeForm(units=units, kinds=kinds))
+        if created is None:
+            return
+        self._select_id = created.id
+        if self.view.year != "all" and created.fiscal_year != self._year:
+            self.view = replace(self.view, year=str(created.fiscal_year))
+        await self.app.push_screen_wait(ReceiptScreen(created.id))
+        self.reload(first=True)
+
+    @work(exclusive=True, group="desk-dialog", exit_on_error=False)
+    async def action_lookup(self) -> None:
+        from itatui.tui.screens.tracking_lookup import TrackingLookupScreen
+
+        complaint_id = await self.app.push_screen_wait(TrackingLookupScreen())
+        if complaint_id is not None:
+            self.open_case(complaint_id)
+
+    def action_stats(self) -> None:
+        if not self.ctx.actor.can(Perm.STATS_VIEW):
+            self.notify(t("err.permission"), severity="error")
+            return
+        from itatui.tui.screens.complaint_stats import ComplaintStatsScreen
+
+        self.app.push_screen(ComplaintStatsScreen())

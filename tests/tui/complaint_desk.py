@@ -1,0 +1,99 @@
+"""Shared set-up of the complaint desk tests: an organisation with units, one account per desk role (a complaint
+officer, a corruption-complaint investigator holding a key, the administrator), and a bare host App that gives
+a screen what the real shell gives it (``ctx``, ``fiscal_year``, ``thai_digits``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.app import App
+from textual.reactive import reactive
+
+from itatui.domain.fiscal import current_fiscal_year
+from itatui.domain.roles import Actor, Role
+from itatui.store.accounts import create_user
+from itatui.store.complaint_seed import DEMO_UNITS
+from itatui.store.identity import bootstrap_investigator
+from itatui.store.models import Unit
+from itatui.store.org import save_organisation
+from itatui.tui.context import AppContext
+
+DESK_PASSWORD = "desk-pass-1"
+INVESTIGATOR_PASSWORD = "inv-pass-123"
+ADMIN_PASSWORD = "admin-pass-1"
+UNSET = object()
+
+
+@dataclass
+class Desk:
+    engine: object
+    org_id: int
+    admin: Actor
+    desk: Actor
+    investigator: Actor
+    units: dict[str, int]
+
+    def ctx(self, actor: Actor) -> AppContext:
+        return AppContext(engine=self.engine, actor=actor, full_name=actor.username, organisation_id=self.org_id,  # type: ignore[arg-type]
+                          organisation_name="เทศบาลตำบลเขมราฐ")
+
+
+def make_desk(engine, admin: Actor) -> Desk:
+    from sqlmodel import Session, select
+
+    org = save_organisation(engine, admin, "เทศบาลตำบลเขมราฐ", "เขมราฐ", "อุบลราชธานี")
+    with Session(engine) as s:
+        for code, name in DEMO_UNITS:
+            s.add(Unit(organisation_id=org.id, code=code, name=name))
+        s.commit()
+        units = {u.name: u.id for u in s.exec(select(Unit)).all()}
+    desk = create_user(engine, admin, "desk", DESK_PASSWORD, {Role.COMPLAINT_OFFICER}, "นายรับเรื่อง ใจดี").actor()
+    info = create_user(engine, admin, "inv", INVESTIGATOR_PASSWORD, frozenset(), "นางตรวจสอบ สุจริต")
+    bootstrap_investigator(engine, admin, "inv", INVESTIGATOR_PASSWORD)
+    investigator = Actor(info.id, "inv", frozenset({Role.INVESTIGATOR}))
+    return Desk(engine, org.id, admin, desk, investigator, units)
+
+
+class DeskHost(App):
+    """What the desk screens need from the real shell."""
+
+    fiscal_year = reactive(current_fiscal_year())
+    thai_digits = reactive(False)
+
+    def __init__(self, ctx: AppContext, screen_factory) -> None:  # noqa: ANN001
+        super().__init__()
+        self.ctx = ctx
+        self.screen_factory = screen_factory
+        self.result = UNSET
+
+    def on_mount(self) -> None:
+        self.push_screen(self.screen_factory(), self._done)
+
+    def _done(self, result) -> None:  # noqa: ANN001
+        self.result = result
+
+
+async def settle(pilot, rounds: int = 3) -> None:  # noqa: ANN001
+    """Let workers finish and their results reach the screen. A "…-dialog" worker waits for a modal the test
+    is about to use, so it is not waited for."""
+    for _ in range(rounds):
+        busy = [w for w in pilot.app.workers if not (w.group or "").endswith("dialog")]
+        if busy:
+            await pilot.app.workers.wait_for_complete(busy)
+        await pilot.pause()
+
+
+async def type_text(pilot, text: str) -> None:  # noqa: ANN001
+    """Type as a terminal sends it (Pilot's press drops Thai vowel and tone marks)."""
+    from textual._xterm_parser import XTermParser
+
+    for event in XTermParser().feed(text):
+        pilot.app.post_message(event)
+    await pilot.pause()
+
+
+async def type_into(pilot, selector: str, text: str) -> None:  # noqa: ANN001
+    widget = pilot.app.screen.query_one(selector)
+    widget.focus()
+    await pilot.pause()
+    await type_text(pilot, text)
