@@ -234,3 +234,23 @@ asyncio.run(main())
     assert "LABELS ['Username', 'Password']" in out.stdout
     assert "SUB Risks · FY 2569 · Admin" in out.stdout
     assert "'Fiscal year'" in out.stdout and "'Quit'" in out.stdout and "'Help'" in out.stdout
+
+
+async def test_help_over_a_modal_lists_the_modals_keys_and_question_mark_still_types(engine, admin):
+    app = ItaApp(engine)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _ready(pilot)
+        await pilot.press("question_mark")  # in the username field: typed, not help
+        assert app.screen.query_one("#username", Input).value == "?"
+        app.screen.query_one("#username", Input).value = ""
+        await _log_in(pilot)
+        await pilot.press("y")
+        await pilot.pause()
+        assert isinstance(app.screen, YearPicker)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        assert [(e.key, e.description) for e in app.screen.entries if not e.app_wide] == [("esc", "ยกเลิก")]
+        await pilot.press("question_mark")  # closes the help, back on the picker
+        await pilot.pause()
+        assert isinstance(app.screen, YearPicker)

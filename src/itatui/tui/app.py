@@ -64,8 +64,10 @@ def shell_bindings() -> list[Binding]:
         ),
         Binding("y", "app.pick_year", t("key.year"), id="year"),
         Binding("t", "app.toggle_digits", t("key.digits"), id="digits", show=False),
-        Binding("question_mark", "app.help", t("key.help"), id="help"),
-        Binding("f1", "app.help", show=False),  # also in an input field, where "?" is typed
+        # Priority, so help opens over modal forms too (they list their own keys); an input field still gets
+        # the "?" typed into it, because Textual drops bindings for keys the focused input consumes.
+        Binding("question_mark", "app.help", t("key.help"), id="help", priority=True),
+        Binding("f1", "app.help", show=False, priority=True),  # also in an input field, where "?" is typed
         Binding("ctrl+q", "app.quit", t("key.quit"), id="quit", priority=True),
         Binding("ctrl+c", "app.help_quit", show=False, system=True),
         Binding("ctrl+p", "app.command_palette", t("shell.key.palette"), show=False, priority=True, id="palette"),
@@ -213,6 +215,7 @@ class ItaApp(App[None]):
 
         screen = self.screen
         if isinstance(screen, HelpScreen):
+            screen.dismiss(None)  # "?" again closes it
             return
         self.push_screen(HelpScreen(self.screen_label(screen), key_entries(screen)))
 
