@@ -475,12 +475,13 @@ def _sum_or_none(values) -> int | None:  # noqa: ANN001
 
 
 def list_project_rows(
-    engine: Engine, actor: Actor, plan_id: int, flt: PlanFilter | None = None, *, offset: int = 0, limit: int = PAGE_SIZE
+    engine: Engine, actor: Actor, plan_id: int, flt: PlanFilter | None = None, *, offset: int = 0, limit: int | None = None
 ) -> ProjectPage:
-    """One page of project rows in document order (dimension, mission, number) and the filtered total."""
+    """One page (``PAGE_SIZE`` rows unless ``limit``) in document order (dimension, mission, number) and the
+    filtered total."""
     require(actor, Perm.PLAN_VIEW)
     flt = flt or PlanFilter()
-    limit = max(1, min(limit, 1000))
+    limit = max(1, min(PAGE_SIZE if limit is None else limit, 1000))
     with session_scope(engine) as s:
         plan = _get_plan(s, plan_id)
         years = _plan_info(plan).years

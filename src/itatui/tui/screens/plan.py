@@ -528,6 +528,11 @@ class PlanScreen(Screen):
         self.collapsed = set() if self.collapsed else {d.id for d in self.outline.dimensions}
         self.render_table()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "toggle_digits" and hasattr(self.app, "action_toggle_digits"):
+            return False  # the shell owns `t`; this binding only serves a host app without it
+        return True
+
     def action_toggle_digits(self) -> None:
         self.app.thai_digits = not self._thai  # type: ignore[attr-defined]
         if not isinstance(getattr(type(self.app), "thai_digits", None), Reactive):

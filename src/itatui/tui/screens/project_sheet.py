@@ -1,0 +1,274 @@
+"""A project's detail sheet (Part 3) with budgets, units, KPIs and their actuals, and progress per round.
+
+Pushed over the plan table; ``escape`` goes back (dismissing with whether anything was saved, so the table
+reloads only then), ``e`` edits the project, ``r`` reports progress. Loaded in a thread worker.
+"""
+
+from __future__ import annotations
+
+import asyncio
+
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.reactive import Reactive
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+from textual.worker import get_current_worker
+
+from itatui.domain.eplan import Reason, TargetGroup
+from itatui.domain.roles import Perm
+from itatui.domain.thai import digits
+from itatui.i18n import t
+from itatui.store import plan as repo
+from itatui.store import progress as progress_repo
+from itatui.store.plan import ProjectSheet
+from itatui.tui.screens.plan import default_round, kind_text, status_text
+from itatui.tui.widgets.form_errors import error_text
+from itatui.tui.widgets.plan_summary import SELECTED_YEAR_STYLE, baht_text, number_text, year_text
+
+
+class ProjectSheetScreen(Screen[bool]):
+    DEFAULT_CSS = """
+    ProjectSheetScreen #sheet-scroll { height: 1fr; padding: 0 1; }
+    ProjectSheetScreen #sheet-body { width: 100%; }
+    """
+
+    BINDINGS = [
+        Binding("escape", "back", t("key.back"), id="sheet.back"),
+        Binding("e", "edit", t("key.edit"), id="sheet.edit"),
+        Binding("r", "progress", t("plan.key.progress"), id="sheet.progress"),
+        Binding("t", "toggle_digits", t("key.digits"), id="sheet.digits", show=False),
+        Binding("p", "print", t("key.print"), id="sheet.print", show=False),
+    ]
+
+    def __init__(self, project_id: int) -> None:
+        super().__init__()
+        self.project_id = project_id
+        self.sheet: ProjectSheet | None = None
+        self.changed = False  # something was saved from here: the plan table reloads on the way back
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="sheet-scroll", can_focus=True):
+            yield Static(t("sheet.loading"), id="sheet-body")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        for attr in ("fiscal_year", "thai_digits"):
+            if isinstance(getattr(type(self.app), attr, None), Reactive):
+                self.watch(self.app, attr, lambda _v: self.load(), init=False)
+        self.query_one("#sheet-scroll").focus()
+        self.load()
+
+    @property
+    def _thai(self) -> bool:
+        return bool(getattr(self.app, "thai_digits", False))
+
+    @property
+    def _fiscal_year(self) -> int | None:
+        fy = getattr(self.app, "fiscal_year", None)
+        return int(fy) if fy else None
+
+    @work(thread=True, exclusive=True, group="sheet-load", exit_on_error=False)
+    def load(self) -> None:
+        ctx = self.app.ctx  # type: ignore[attr-defined]
+        worker = get_current_worker()
+        try:
+            sheet = repo.project_sheet(ctx.engine, ctx.actor, self.project_id, self._fiscal_year)
+        except Exception as exc:  # noqa: BLE001
+            self.app.call_from_thread(self.query_one("#sheet-body", Static).update, error_text(exc))
+            return
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self._show, sheet)
+
+    def _show(self, sheet: ProjectSheet) -> None:
+        self.sheet = sheet
+        self.query_one("#sheet-body", Static).update(render_sheet(sheet, self._thai))
+
+    # ------------------------------------------------------------------------------------------ actions
+
+    def action_back(self) -> None:
+        self.dismiss(self.changed)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "toggle_digits" and hasattr(self.app, "action_toggle_digits"):
+            return False  # the shell owns `t`; this binding only serves a host app without it
+        return True
+
+    def action_toggle_digits(self) -> None:
+        self.app.thai_digits = not self._thai  # type: ignore[attr-defined]
+        if self.sheet is not None and not isinstance(getattr(type(self.app), "thai_digits", None), Reactive):
+            self._show(self.sheet)
+
+    def action_print(self) -> None:
+        self.notify(t("plan.print_later"))
+
+    def _can(self, perm: Perm) -> bool:
+        if self.app.ctx.actor.can(perm):  # type: ignore[attr-defined]
+            return True
+        self.notify(t("err.permission"), severity="error")
+        return False
+
+    def action_edit(self) -> None:
+        if self.sheet is not None and self._can(Perm.PLAN_EDIT):
+            self.edit()
+
+    def action_progress(self) -> None:
+        if self.sheet is not None and self._can(Perm.PROGRESS_EDIT):
+            self.progress()
+
+    @work(exclusive=True, group="sheet-dialog", exit_on_error=False)
+    async def edit(self) -> None:
+        from itatui.tui.forms.project_form import ProjectForm
+
+        ctx = self.app.ctx  # type: ignore[attr-defined]
+        assert self.sheet is not None
+        try:
+            data = await asyncio.to_thread(repo.project_form_data, ctx.engine, ctx.actor, self.sheet.plan_id, self.project_id)
+        except Exception as exc:  # noqa: BLE001
+            self.notify(error_text(exc), severity="error")
+            return
+        if await self.app.push_screen_wait(ProjectForm(data)) is not None:
+            self.changed = True
+            self.notify(t("msg.saved"))
+            self.load()
+
+    @work(exclusive=True, group="sheet-dialog", exit_on_error=False)
+    async def progress(self) -> None:
+        from itatui.tui.forms.progress_form import ProgressForm
+
+        ctx = self.app.ctx  # type: ignore[attr-defined]
+        assert self.sheet is not None
+        years = tuple(y for y, _ in self.sheet.budgets)
+        fy = min(max(self.sheet.fiscal_year, years[0]), years[-1])
+        try:
+            data = await asyncio.to_thread(
+                progress_repo.progress_form_data, ctx.engine, ctx.actor, self.project_id, fy, default_round(fy)
+            )
+        except Exception as exc:  # noqa: BLE001
+            self.notify(error_text(exc), severity="error")
+            return
+        if await self.app.push_screen_wait(ProgressForm(data)) is not None:
+            self.changed = True
+            self.notify(t("msg.saved"))
+            self.load()
+
+
+# ---------------------------------------------------------------------------------------------- rendering
+
+
+def _label(enum_cls, value: str) -> str:  # noqa: ANN001
+    """The catalogue label of a stored code; an unknown code (older data) shows as itself."""
+    try:
+        return t(enum_cls(value).label_key)
+    except ValueError:
+        return value
+
+
+def _heading(key: str, **params: object) -> Text:
+    return Text("\n" + t(key, **params), style="bold underline")
+
+
+def _para(text: str) -> Text:
+    return Text("  " + text if text else "  " + t("sheet.empty"))
+
+
+def _items(items: tuple[str, ...], thai: bool) -> list[RenderableType]:
+    if not items:
+        return [_para("")]
+    return [Text(f"  {digits(str(i), thai)}) {item}") for i, item in enumerate(items, start=1)]
+
+
+def render_sheet(s: ProjectSheet, thai: bool) -> Group:
+    """The sheet in the document's order of sections, then budgets, units, KPIs and progress."""
+    out: list[RenderableType] = [
+        Text(t("sheet.heading", number=digits(str(s.number), thai), name=s.name), style="bold"),
+        Text(f"{kind_text(s.kind)} · " + t(
+            "sheet.placement",
+            dimension=digits(str(s.dimension_number), thai),
+            dimension_name=s.dimension_name,
+            mission=digits(s.mission_code, thai),
+            mission_name=" ".join(s.mission_name.split()),
+        ), style="dim"),
+    ]
+    if s.sheet_name and s.sheet_name != s.name:
+        out += [_heading("sheet.sheet_name"), _para(s.sheet_name)]
+    out += [_heading("sheet.rationale"), _para(s.rationale)]
+    out += [_heading("sheet.objectives"), *_items(s.objectives, thai)]
+    out.append(_heading("sheet.target_groups"))
+    if s.target_groups:
+        for g in s.target_groups:
+            line = g.description
+            if g.count is not None:
+                line += " " + t("sheet.count", count=digits(f"{g.count:,}", thai), unit=g.count_unit)
+            out.append(Text("  • " + line.strip()))
+    else:
+        out.append(_para(""))
+    if s.eplan_target_groups:
+        labels = [_label(TargetGroup, g) for g in s.eplan_target_groups]
+        out += [_heading("sheet.eplan_groups"), _para(", ".join(labels))]
+    out += [_heading("sheet.area"), _para(s.area)]
+    out += [_heading("sheet.method"), *_items(s.method_steps, thai)]
+    out += [_heading("sheet.period"), _para(digits(s.period, thai) if s.period else "")]
+    out += [_heading("sheet.budget_text"), _para(s.budget_text)]
+    out += [_heading("sheet.owner"), _para(s.owner)]
+    out += [_heading("sheet.outputs"), *_items(s.outputs, thai)]
+    out += [_heading("sheet.outcomes"), *_items(s.outcomes, thai)]
+
+    out.append(_heading("sheet.kpis", year=year_text(s.fiscal_year, thai)))
+    if s.kpis:
+        for k in s.kpis:
+            target = t("sheet.kpi_target", target=number_text(k.target, thai), unit=k.unit) if k.target is not None else ""
+            actual = t("sheet.kpi_actual", actual=number_text(k.actual, thai))
+            line = Text(f"  • [{t('sheet.kpi.' + k.kind) if k.kind in ('output', 'outcome') else k.kind}] {k.indicator}")
+            line.append(f" — {target} · " if target else " — ", style="dim")
+            line.append(actual, style="bold" if k.actual is not None else "dim")
+            out.append(line)
+    else:
+        out.append(_para(t("progress.no_kpi")))
+
+    out.append(_heading("sheet.budgets"))
+    budgets = Table(box=None, padding=(0, 2), show_edge=False)
+    for year, _ in s.budgets:
+        budgets.add_column(
+            Text(year_text(year, thai), style=SELECTED_YEAR_STYLE if year == s.fiscal_year else ""), justify="right"
+        )
+    budgets.add_row(*[baht_text(amount, thai) for _, amount in s.budgets])
+    out.append(budgets)
+    out += [_heading("sheet.units"), _para(", ".join(f"{u.code} {u.name}".strip() for u in s.units))]
+
+    out.append(_heading("sheet.progress"))
+    if s.progress:
+        table = Table(box=None, padding=(0, 1), show_edge=False)
+        for key, justify in (
+            ("sheet.col.year", "left"), ("sheet.col.round", "left"), ("sheet.col.local_plan", "right"),
+            ("sheet.col.ordinance", "right"), ("sheet.col.spent", "right"), ("sheet.col.status", "left"),
+            ("sheet.col.remark", "left"),
+        ):
+            table.add_column(t(key), justify=justify)  # type: ignore[arg-type]
+        for p in s.progress:
+            note = []
+            if p.not_possible_reason:
+                reason = _label(Reason, p.not_possible_reason)
+                note.append(f"{reason} {p.reason_text}".strip())
+            if p.remark:
+                note.append(p.remark)
+            status = status_text(p.status) + (f" ({t('sheet.locked')})" if p.locked else "")
+            table.add_row(
+                Text(year_text(p.fiscal_year, thai), style="bold" if p.fiscal_year == s.fiscal_year else ""),
+                t(f"eplan.round.{p.round}"),
+                baht_text(p.amount_local_plan, thai),
+                baht_text(p.amount_ordinance, thai),
+                baht_text(p.amount_spent, thai),
+                status,
+                " · ".join(note),
+            )
+        out.append(table)
+    else:
+        out.append(_para(t("sheet.no_progress")))
+    return Group(*out)
