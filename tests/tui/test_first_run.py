@@ -138,7 +138,7 @@ async def test_first_run_imports_a_plan_document(engine, source_plan):
     async with app.run_test(size=(80, 24)) as pilot:
         form = app.form
         for field, value in {
-            "org_name": "เทศบาลตำบลเขมราฐ",
+            "org_name": "ทต.เขมราฐ",  # spelled otherwise than the document: still one organisation
             "username": "admin",
             "full_name": "ผู้ดูแล",
             "password": "password-1",
@@ -155,6 +155,7 @@ async def test_first_run_imports_a_plan_document(engine, source_plan):
         orgs = s.exec(Organisation.__table__.select()).all()  # type: ignore[attr-defined]
         plans = s.exec(Plan.__table__.select()).all()  # type: ignore[attr-defined]
     assert len(orgs) == 1 and len(plans) == 1 and plans[0].organisation_id == orgs[0].id
+    assert orgs[0].name == "ทต.เขมราฐ" and orgs[0].province == "อุบลราชธานี"  # the document filled the blanks
 
 
 async def test_a_file_that_is_not_a_plan_is_refused_before_anything_is_saved(engine, tmp_path):

@@ -187,16 +187,13 @@ def _read_plan(path: str):  # noqa: ANN202  (ParsedPlan; the importer is importe
 
 
 def _import_plan(engine: Engine, actor, parsed, org) -> str:  # noqa: ANN001
-    """Store the plan under the organisation just entered (the name typed here wins over the document's, so
+    """Store the plan under the organisation just entered (even if the document spells its name otherwise, so
     the database keeps one organisation). Returns the line for the notification."""
     from itatui.domain.eplan import PlanError
     from itatui.store.plan_import import import_plan
 
-    parsed.organisation.name = org.name
-    parsed.organisation.district = org.district or parsed.organisation.district
-    parsed.organisation.province = org.province or parsed.organisation.province
     try:
-        summary = import_plan(engine, actor, parsed)
+        summary = import_plan(engine, actor, parsed, organisation_id=org.id)
     except PlanError as exc:
         # The organisation and the administrator are saved; the plan can be imported later from the CLI.
         return t("shell.first_run.plan_failed", reason=t(exc.key, **exc.params))
