@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import cache, partial
 
 from textual.app import App
+from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.dom import DOMNode
 from textual.screen import Screen
@@ -46,28 +47,36 @@ def _ours(node: DOMNode, key: str, action: str) -> bool:
     return isinstance(node, (App, Screen)) or type(node).__module__.startswith("itatui.")
 
 
+def _chain(screen: Screen) -> list[tuple[DOMNode, str, Binding, bool]]:
+    """(node, key, binding, enabled) for our keys along the screen's binding chain, first owner of a key wins.
+
+    Walks the chain rather than ``active_bindings`` so a screen's key stays listed when a Textual widget has
+    the same key for a generic action (a DataTable's enter selects the row: the screen's enter opens it).
+    """
+    app = screen.app
+    out: list[tuple[DOMNode, str, Binding, bool]] = []
+    seen: set[str] = set()
+    for node, bindings in screen._modal_binding_chain:
+        for key, binding in bindings:
+            if key in seen or binding.system or not _ours(node, key, binding.action):
+                continue
+            state = app._check_action_state(binding.action, node)
+            if state is False:
+                continue  # the screen hides this key right now
+            seen.add(key)
+            out.append((node, key, binding, bool(state)))
+    return out
+
+
 def key_entries(screen: Screen) -> list[KeyEntry]:
     """Every key active on ``screen`` with its description (translated if it is a catalogue key)."""
     app = screen.app
     entries: list[KeyEntry] = []
-    seen: set[str] = set()
-    for key, active in screen.active_bindings.items():
-        binding = active.binding
-        if binding.system or not _ours(active.node, key, binding.action) or key in seen:
-            continue
+    for node, _key, binding, enabled in _chain(screen):
         description = t(binding.description) if binding.description else ""
         if not description:
             continue  # an undocumented key is an implementation detail, not a command
-        seen.add(key)
-        entries.append(
-            KeyEntry(
-                key=app.get_key_display(binding),
-                description=description,
-                action=binding.action,
-                app_wide=isinstance(active.node, App),
-                enabled=active.enabled,
-            )
-        )
+        entries.append(KeyEntry(app.get_key_display(binding), description, binding.action, isinstance(node, App), enabled))
     return entries
 
 
@@ -76,14 +85,11 @@ class ScreenCommands(Provider):
 
     def _commands(self) -> list[tuple[KeyEntry, object]]:
         out = []
-        for key, active in self.screen.active_bindings.items():
-            binding = active.binding
-            if binding.system or not _ours(active.node, key, binding.action) or isinstance(active.node, App) or not active.enabled:
+        for node, _key, binding, enabled in _chain(self.screen):
+            if isinstance(node, App) or not enabled or not binding.description:
                 continue  # app keys come through App.get_system_commands, once
-            if not binding.description:
-                continue
             entry = KeyEntry(self.app.get_key_display(binding), t(binding.description), binding.action, False, True)
-            out.append((entry, partial(self.app.run_action, binding.action, active.node)))
+            out.append((entry, partial(self.app.run_action, binding.action, node)))
         return out
 
     async def discover(self) -> Hits:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
@@ -34,14 +34,17 @@ class HelpScreen(ModalScreen[None]):
         return Content.assemble(*parts)
 
     def compose(self) -> ComposeResult:
+        # Two columns side by side (this screen's keys, the app's), so both fit 80x24 without scrolling.
         with Vertical(id="help-box", classes="modal-box"):
             yield Static(t("shell.help.title", screen=self.title_text), classes="form-title")
-            with VerticalScroll(id="help-body"):
+            with VerticalScroll(id="help-body"), Horizontal(id="help-columns"):
                 if any(not e.app_wide for e in self.entries):
-                    yield Static(t("shell.help.screen_keys"), classes="section-title")
-                    yield Static(self._lines(False), id="help-screen-keys")
-                yield Static(t("shell.help.app_keys"), classes="section-title")
-                yield Static(self._lines(True), id="help-app-keys")
+                    with Vertical(classes="help-column"):
+                        yield Static(t("shell.help.screen_keys"), classes="section-title")
+                        yield Static(self._lines(False), id="help-screen-keys")
+                with Vertical(classes="help-column"):
+                    yield Static(t("shell.help.app_keys"), classes="section-title")
+                    yield Static(self._lines(True), id="help-app-keys")
             yield Static(t("shell.help.close_hint"), classes="hint")
 
     def on_mount(self) -> None:
