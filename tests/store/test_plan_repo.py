@@ -304,3 +304,40 @@ def test_current_plan_prefers_the_one_covering_the_year(engine, admin, small):
     assert repo.current_plan(engine, admin, fiscal_year=2572).id == newer_id
     with pytest.raises(PlanError):
         repo.get_plan(engine, admin, 9999)
+
+
+@pytest.fixture
+def khemarat(engine):
+    from itatui.store.seed import seed_demo_plan
+
+    return seed_demo_plan(engine).plan_id
+
+
+def test_khemarat_plan_as_part_2_prints_it(engine, admin, khemarat):
+    outline = repo.plan_outline(engine, admin, khemarat)
+    totals = repo.plan_totals(engine, admin, khemarat)
+    dims = {d.number: d for d in outline.dimensions}
+    assert [totals.dimension_counts[dims[n].id] for n in (1, 2, 3, 4)] == [3, 15, 2, 5]
+    assert totals.grand == (30000,) * 5
+    assert totals.by_dimension[dims[1].id] == (None,) * 5  # "-" in every year, as printed
+    assert totals.by_dimension[dims[2].id] == (10000,) * 5
+    assert totals.by_dimension[dims[3].id] == (20000,) * 5
+    empty = [m.code for d in outline.dimensions for m in d.missions if m.project_count == 0]
+    assert empty == ["3.3", "4.2"]
+    page = repo.list_project_rows(engine, admin, khemarat)
+    assert _numbers(page) == [*range(1, 21), *range(25, 30)]  # the document skips 21–24
+    by_unit = repo.list_project_rows(engine, admin, khemarat, PlanFilter(text="เด็กและเยาวชน"))
+    assert _numbers(by_unit) == [3] and by_unit.rows[0].units == ("ศึกษาฯ ศพด.",)
+
+
+def test_khemarat_budget_edit_moves_the_grand_total(engine, admin, khemarat):
+    page = repo.list_project_rows(engine, admin, khemarat, PlanFilter(text="19)"))
+    pid = page.rows[0].id
+    data = repo.project_form_data(engine, admin, khemarat, pid)
+    assert data.draft.budgets[2569] == "20,000"
+    edit = repo.parse_project_draft(ProjectDraft(**{**data.draft.__dict__, "budgets": {**data.draft.budgets, 2569: "๒๕,๐๐๐.-"}}), data.plan.years)
+    repo.save_project(engine, admin, khemarat, edit, project_id=pid)
+    assert repo.plan_totals(engine, admin, khemarat).grand == (30000, 30000, 30000, 35000, 30000)
+    summary = repo.plan_summary(engine, admin, khemarat, 2569)
+    assert summary.planned_total[3] == 35000 and summary.status_counts["none"] == 25
+    assert [x.target for x in summary.targets if x.kind == "case_reduction_pct"] == [10, 20, 30, 40, 50]

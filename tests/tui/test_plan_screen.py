@@ -161,10 +161,11 @@ async def test_rows_subtotals_and_grand_total(engine, admin, small):
         assert "-ไม่มีโครงการ/กิจกรรม/มาตรการ-" in cells(table, f"e:{small['m12']}")[1]
         sub2 = cells(table, f"s:{d2}")
         assert "รวม มิติที่ 2 (3 โครงการ)" in sub2[1]
-        assert sub2[3:8] == ["25,000", "30,000", "5,000", "5,000", "5,000"]
-        assert cells(table, "T")[3:8] == ["35,000", "40,000", "15,000", "15,000", "15,000"]
+        assert sub2[2:7] == ["25,000", "30,000", "5,000", "5,000", "5,000"]
+        assert cells(table, "T")[2:7] == ["35,000", "40,000", "15,000", "15,000", "15,000"]
         p3 = cells(table, f"p:{small['p3']}")
-        assert p3[0] == "3)" and p3[3:8] == ["20,000", "25,000", "-", "-", "-"] and p3[8] == "สป. กองคลัง"
+        assert p3[0] == "3)" and p3[2:7] == ["20,000", "25,000", "-", "-", "-"] and p3[7] == "สป. กองคลัง"
+        assert p3[8] == "ยังไม่รายงาน" and p3[9] == "โครงการ"
         assert table.fixed_columns == 2
 
 
@@ -199,7 +200,7 @@ async def test_text_filter_typed_in_thai_narrows_rows_and_totals(engine, admin, 
         keys = row_keys(table)
         assert [k for k in keys if k.startswith("p:")] == [f"p:{small['p3']}", f"p:{small['p4']}"]
         assert f"d:{small['d1']}" not in keys and f"m:{small['m22']}" not in keys  # nothing empty left
-        assert cells(table, "T")[3:8] == ["25,000", "30,000", "5,000", "5,000", "5,000"]
+        assert cells(table, "T")[2:7] == ["25,000", "30,000", "5,000", "5,000", "5,000"]
         assert "2 จาก 2" in str(app.screen.query_one("#plan-info").render())
         await pilot.press("escape")  # clears the filter (the table has the focus again)
         await settle(pilot)
@@ -231,7 +232,7 @@ async def test_dimension_unit_and_status_filters(engine, admin, small):
         screen.set_filter(PlanFilter(status=Status.IN_PROGRESS))
         await settle(pilot)
         assert projects() == [f"p:{small['p5']}"]
-        assert cells(table, f"p:{small['p5']}")[-1] == "อยู่ระหว่างดำเนินการ"
+        assert cells(table, f"p:{small['p5']}")[8] == "อยู่ระหว่างดำเนินการ"
         assert screen.query_one("#plan-dimension").value is screen.query_one("#plan-dimension").NULL
 
 
@@ -242,7 +243,7 @@ async def test_editing_a_budget_changes_the_totals(engine, admin, small):
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         table = app.screen.query_one(DataTable)
-        assert cells(table, "T")[4] == "40,000"
+        assert cells(table, "T")[3] == "40,000"
         table.move_cursor(row=table.get_row_index(f"p:{small['p1']}"))
         await pilot.press("e")
         await settle(pilot)
@@ -257,9 +258,9 @@ async def test_editing_a_budget_changes_the_totals(engine, admin, small):
         plan_screen = app.screen
         assert isinstance(plan_screen, PlanScreen)
         table = plan_screen.query_one(DataTable)
-        assert cells(table, f"p:{small['p1']}")[4] == "12,500"
-        assert cells(table, f"s:{small['d1']}")[4] == "12,500"
-        assert cells(table, "T")[4] == "42,500"
+        assert cells(table, f"p:{small['p1']}")[3] == "12,500"
+        assert cells(table, f"s:{small['d1']}")[3] == "12,500"
+        assert cells(table, "T")[3] == "42,500"
         assert table.cursor_row == table.get_row_index(f"p:{small['p1']}")
 
 
@@ -272,7 +273,7 @@ async def test_thai_digits_and_selected_year(engine, admin, small):
         assert "reverse" in str(header.style)  # the selected fiscal year stands out
         await pilot.press("t")
         assert app.thai_digits
-        assert cells(table, "T")[3:5] == ["๓๕,๐๐๐", "๔๐,๐๐๐"]
+        assert cells(table, "T")[2:4] == ["๓๕,๐๐๐", "๔๐,๐๐๐"]
         assert cells(table, f"p:{small['p3']}")[0] == "๓)"
         app.fiscal_year = 2569
         await settle(pilot)
@@ -391,3 +392,22 @@ async def test_rows_are_paged(engine, admin, small, monkeypatch):
         await pilot.press("enter")
         await settle(pilot)
         assert row_keys(table)[-1] == "T" and len(row_keys(table)) == 15
+
+
+async def test_khemarat_plan_table(engine, admin):
+    from itatui.store.seed import seed_demo_plan
+
+    result = seed_demo_plan(engine)
+    ctx = AppContext(engine=engine, actor=admin, full_name="admin", organisation_id=result.organisation_id, organisation_name="เทศบาลตำบลเขมราฐ")
+    app = PlanHost(ctx)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one(DataTable)
+        keys = row_keys(table)
+        assert len([k for k in keys if k.startswith("p:")]) == 25
+        subtotals = [cells(table, k) for k in keys if k.startswith("s:")]
+        assert [row[1] for row in subtotals] == [f"รวม มิติที่ {n} ({c} โครงการ)" for n, c in ((1, 3), (2, 15), (3, 2), (4, 5))]
+        assert [row[2] for row in subtotals] == ["-", "10,000", "20,000", "-"]
+        assert cells(table, "T")[1] == "รวมทั้งสิ้น (25 โครงการ)"
+        assert cells(table, "T")[2:7] == ["30,000"] * 5
+        assert len([k for k in keys if k.startswith("e:")]) == 2  # 3.3 and 4.2 have no project

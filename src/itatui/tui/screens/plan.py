@@ -67,7 +67,7 @@ class PlanScreen(Screen):
     """The plan table. ``plan_id`` None shows the organisation's plan covering the selected fiscal year."""
 
     DEFAULT_CSS = """
-    PlanScreen #plan-filters { height: 1; margin: 0 0 1 0; }
+    PlanScreen #plan-filters { height: 1; }
     PlanScreen #plan-search { width: 1fr; }
     PlanScreen #plan-filters Select { width: 18; margin-left: 1; }
     PlanScreen #plan-body { height: 1fr; }
@@ -82,14 +82,15 @@ class PlanScreen(Screen):
 
     BINDINGS = [
         Binding("slash", "search", t("key.search"), id="plan.search"),
-        Binding("enter", "open", t("key.open"), id="plan.open"),
+        Binding("enter", "open", t("key.open"), id="plan.open", show=False),
         Binding("e", "edit", t("key.edit"), id="plan.edit"),
         Binding("n", "new", t("key.new"), id="plan.new"),
         Binding("r", "progress", t("plan.key.progress"), id="plan.progress"),
         Binding("s", "summary", t("plan.key.summary"), id="plan.summary"),
-        Binding("g", "targets", t("plan.key.targets"), id="plan.targets"),
-        Binding("space", "toggle_dimension", t("plan.key.toggle"), id="plan.toggle"),
-        Binding("a", "toggle_all", t("plan.key.toggle_all"), id="plan.toggle_all"),
+        # Shown in help (?) and the palette; the 80-column footer keeps the everyday keys only.
+        Binding("g", "targets", t("plan.key.targets"), id="plan.targets", show=False),
+        Binding("space", "toggle_dimension", t("plan.key.toggle"), id="plan.toggle", show=False),
+        Binding("a", "toggle_all", t("plan.key.toggle_all"), id="plan.toggle_all", show=False),
         Binding("t", "toggle_digits", t("key.digits"), id="plan.digits", show=False),
         Binding("p", "print", t("key.print"), id="plan.print", show=False),
         Binding("escape", "escape", t("plan.key.clear_filter"), id="plan.escape", show=False),
@@ -277,14 +278,15 @@ class PlanScreen(Screen):
             return
         years = self.plan.years
         fy = self._fiscal_year
+        # Part 2's columns first (number, name, five budgets, units), then what the app adds.
         table.add_column(t("plan.col.number"), width=4, key="number")
-        table.add_column(t("plan.col.name"), width=36, key="name")
-        table.add_column(t("plan.col.kind"), width=9, key="kind")
+        table.add_column(t("plan.col.name"), width=32, key="name")
         for y in years:
             label = t("plan.col.year", year=year_text(y, thai))
-            table.add_column(Text(label, style=SELECTED_YEAR_STYLE) if y == fy else label, width=11, key=f"y{y}")
-        table.add_column(t("plan.col.units"), width=16, key="units")
-        table.add_column(t("plan.col.status", year=year_text(fy, thai)), width=20, key="status")
+            table.add_column(Text(label, style=SELECTED_YEAR_STYLE) if y == fy else label, width=10, key=f"y{y}")
+        table.add_column(t("plan.col.units"), width=14, key="units")
+        table.add_column(t("plan.col.status", year=year_text(fy, thai)), width=18, key="status")
+        table.add_column(t("plan.col.kind"), width=10, key="kind")
         blanks = [""] * (len(years) + 3)
         by_mission: dict[int, list[ProjectRow]] = {}
         for r in self.rows:
@@ -327,7 +329,7 @@ class PlanScreen(Screen):
             if complete:
                 subtotal = self.totals.by_dimension.get(dim.id, tuple(None for _ in years))
                 label = t("plan.subtotal", number=digits(str(dim.number), thai), count=digits(str(count), thai))
-                table.add_row("", Text(label, style="bold"), "", *self._money_cells(subtotal, years, fy, thai, bold=True), "", "", key=f"s:{dim.id}")
+                table.add_row("", Text(label, style="bold"), *self._money_cells(subtotal, years, fy, thai, bold=True), "", "", "", key=f"s:{dim.id}")
             if stop:
                 break
         if has_more:
@@ -335,7 +337,7 @@ class PlanScreen(Screen):
             table.add_row("", Text(t("plan.more", n=digits(f"{left:,}", thai)), style="bold"), *blanks, key="more")
         else:
             label = t("plan.total", count=digits(str(self.totals.count), thai))
-            table.add_row("", Text(label, style="bold"), "", *self._money_cells(self.totals.grand, years, fy, thai, bold=True), "", "", key="T")
+            table.add_row("", Text(label, style="bold"), *self._money_cells(self.totals.grand, years, fy, thai, bold=True), "", "", "", key="T")
         self._restore_cursor(keep)
         shown = digits(f"{len(self.rows):,}", thai)
         total = digits(f"{self.total_rows:,}", thai)
@@ -355,10 +357,10 @@ class PlanScreen(Screen):
         return [
             digits(f"{row.number})", thai),
             "  " + " ".join(row.name.split()),
-            kind_text(row.kind),
             *self._money_cells(row.budgets, years, fy, thai),
             " ".join(row.units),
             status_text(row.status) if row.status else Text(status_text(""), style="dim"),
+            kind_text(row.kind),
         ]
 
     def _frontier(self) -> tuple[int, int] | None:
