@@ -254,3 +254,13 @@ async def test_help_over_a_modal_lists_the_modals_keys_and_question_mark_still_t
         await pilot.press("question_mark")  # closes the help, back on the picker
         await pilot.pause()
         assert isinstance(app.screen, YearPicker)
+
+
+async def test_ctrl_c_tells_how_to_quit_in_thai(engine, admin):
+    app = ItaApp(engine)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _log_in(pilot)
+        await pilot.press("ctrl+c")
+        await pilot.pause()
+        assert [n.message for n in app._notifications] == ["กด Ctrl+Q เพื่อออกจากโปรแกรม"]
+        assert app.is_running

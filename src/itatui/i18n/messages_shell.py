@@ -52,6 +52,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     # keys, help, palette
     "shell.key.palette": {"th": "คำสั่งทั้งหมด", "en": "Commands"},
     "shell.key.close": {"th": "ปิด", "en": "Close"},
+    "shell.quit_hint": {"th": "กด Ctrl+Q เพื่อออกจากโปรแกรม", "en": "Press Ctrl+Q to quit"},
+    "shell.quit_hint_title": {"th": "ต้องการออกหรือไม่", "en": "Do you want to quit?"},
     "shell.key.modes": {"th": "หน้าจอหลัก", "en": "Screens"},
     "shell.help.title": {"th": "ปุ่มลัด: {screen}", "en": "Keys: {screen}"},
     "shell.help.screen_keys": {"th": "ปุ่มของหน้าจอนี้", "en": "This screen"},

@@ -230,6 +230,10 @@ class ItaApp(App[None]):
             return t("shell.first_run.title")
         return screen.title or self.title
 
+    def action_help_quit(self) -> None:
+        # ctrl+c no longer quits in Textual (it copies); say how to quit, in the user's language.
+        self.notify(t("shell.quit_hint"), title=t("shell.quit_hint_title"))
+
     def action_command_palette(self) -> None:
         if self.use_command_palette and not CommandPalette.is_open(self):
             self.push_screen(CommandPalette(placeholder=t("shell.palette.placeholder"), id="--command-palette"))
