@@ -112,6 +112,8 @@ class FirstRunScreen(Screen[FirstRunResult]):
 
     @on(Button.Pressed, "#first-run-submit")
     def action_save(self) -> None:
+        if self.query_one("#first-run-submit", Button).disabled:
+            return  # already saving
         data = self.data()
         problems = validate(data)
         self._show_problems(problems)

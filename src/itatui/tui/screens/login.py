@@ -76,6 +76,8 @@ class LoginScreen(Screen[LoginResult]):
     @on(Input.Submitted, "#password")
     @on(Button.Pressed, "#login-submit")
     def submit(self) -> None:
+        if self.query_one("#login-submit", Button).disabled:
+            return  # a check is already running
         username = self.query_one("#username", Input).value.strip()
         password = self.query_one("#password", Input).value
         if not username or not password:
