@@ -411,3 +411,41 @@ async def test_khemarat_plan_table(engine, admin):
         assert cells(table, "T")[1] == "รวมทั้งสิ้น (25 โครงการ)"
         assert cells(table, "T")[2:7] == ["30,000"] * 5
         assert len([k for k in keys if k.startswith("e:")]) == 2  # 3.3 and 4.2 have no project
+
+
+async def test_targets_form_records_the_ita_score(engine, admin, small):
+    from textual.widgets import Input
+
+    from itatui.store import plan as repo
+    from itatui.tui.forms.targets_form import TargetsForm
+    from itatui.tui.widgets.form_errors import FormErrors
+    from itatui.tui.widgets.plan_summary import PlanSummaryPanel
+
+    app = PlanHost(make_ctx(engine, admin, small))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("g")
+        await settle(pilot)
+        form = app.screen
+        assert isinstance(form, TargetsForm)
+        form.query_one("#ita_score_2566", Input).focus()
+        await type_text(pilot, "๑๒๐")
+        form.query_one("#case_reduction_pct_2566", Input).focus()
+        await type_text(pilot, "ร้อยละ ๑๒")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, TargetsForm)
+        assert any("คะแนนต้องอยู่ระหว่าง" in m for m in form.query_one(FormErrors).messages)
+        field = form.query_one("#ita_score_2566", Input)
+        field.focus()
+        field.value = ""
+        await type_text(pilot, "๗๒.๕")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, PlanScreen)
+        await pilot.press("s")
+        await settle(pilot)
+        summary = app.screen.query_one(PlanSummaryPanel).summary
+        actual = {(x.kind, x.fiscal_year): x.actual for x in summary.targets}
+        assert actual[("ita_score", 2566)] == 72.5 and actual[("case_reduction_pct", 2566)] == 12
+    assert {(x.kind, x.fiscal_year): x.actual for x in repo.list_targets(engine, admin, small["plan"])}[("ita_score", 2566)] == 72.5

@@ -137,3 +137,25 @@ async def test_viewer_save_refused_and_text_kept(engine, admin, small):
         await pilot.pause()
         assert "ไม่มีสิทธิ์" in app.screen.query_one(FormErrors).messages[0]
         assert app.screen.query_one("#name", Input).value == THAI_NAME
+
+
+async def test_database_error_keeps_what_was_typed(engine, admin, small, monkeypatch):
+    from sqlalchemy.exc import OperationalError
+
+    def broken(*_args, **_kwargs):
+        raise OperationalError("UPDATE project", {}, Exception("database is locked"))
+
+    monkeypatch.setattr(repo, "save_project", broken)
+    data = repo.project_form_data(engine, admin, small["plan"], small["p1"])
+    app = FormHost(make_ctx(engine, admin, small), ProjectForm(data))
+    async with app.run_test(size=(100, 40)) as pilot:
+        await _type(pilot, "name", THAI_NAME)
+        await _type(pilot, "budget_2570", "๑๒,๕๐๐.-")
+        await pilot.press("ctrl+s")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        message = app.screen.query_one(FormErrors).messages[0]
+        assert message.startswith("บันทึกไม่สำเร็จ") and "database is locked" in message
+        assert app.screen.query_one("#name", Input).value == THAI_NAME
+        assert app.screen.query_one("#budget_2570", Input).value == "๑๒,๕๐๐.-"
+    assert app.result is UNSET
