@@ -9,7 +9,7 @@ from textual.widgets import Input
 from itatui.domain.roles import Role
 from itatui.paths import demo_db_path
 from itatui.store.accounts import AccountError, authenticate, create_user, get_user
-from itatui.store.demo import DEMO_ACCOUNTS, prepare_demo
+from itatui.store.demo import DEMO_ACCOUNTS, DEMO_COMPLAINTS, prepare_demo
 from itatui.store.integrity import check_database
 from itatui.tui.app import ItaApp
 
@@ -21,7 +21,12 @@ def test_prepare_demo_makes_every_role_and_the_plan(engine):
         user = authenticate(engine, account.username, account.password)
         assert user.roles == {account.role}
     assert get_user(engine, "investigator").has_key  # granted through the identity module, so it can reveal
+    desk = authenticate(engine, "desk", "demo-desk").actor()
+    from itatui.store.complaints import list_complaints
+
+    assert list_complaints(engine, desk, limit=1).total == DEMO_COMPLAINTS  # the queue has something to show
     assert prepare_demo(engine) == accounts  # a second start changes nothing
+    assert list_complaints(engine, desk, limit=1).total == DEMO_COMPLAINTS
     assert check_database(engine) == []
 
 

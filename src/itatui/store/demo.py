@@ -100,4 +100,19 @@ def prepare_demo(engine: Engine) -> list[DemoAccount]:
         from itatui.store.seed import seed_demo_plan
 
         seed_demo_plan(engine)
+    if not _has_complaints(engine):
+        from itatui.store.complaint_seed import seed_complaints
+
+        # A queue with some history (several fiscal years, every status) makes the desk screens worth trying.
+        seed_complaints(engine, DEMO_COMPLAINTS, seed=2569)
     return demo_accounts_present(engine)
+
+
+DEMO_COMPLAINTS = 240
+
+
+def _has_complaints(engine: Engine) -> bool:
+    from itatui.store.models import Complaint
+
+    with session_scope(engine) as s:
+        return s.exec(select(Complaint.id).limit(1)).first() is not None
