@@ -97,3 +97,11 @@ async def type_into(pilot, selector: str, text: str) -> None:  # noqa: ANN001
     widget.focus()
     await pilot.pause()
     await type_text(pilot, text)
+
+
+def widget_text(widget) -> str:  # noqa: ANN001
+    """What a widget shows, as plain text lines (also for rich tables, which ``render()`` does not flatten)."""
+    from textual.geometry import Region
+
+    lines = widget.render_lines(Region(0, 0, widget.size.width, widget.size.height))
+    return "\n".join(strip.text.rstrip() for strip in lines)

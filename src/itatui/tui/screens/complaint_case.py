@@ -112,7 +112,7 @@ class ComplaintCaseScreen(Screen[None]):
         Binding("l", "act('link')", t("desk.case.key.link"), id="case.link", show=False),
         Binding("v", "reveal", t("desk.case.key.reveal"), id="case.reveal"),
         Binding("p", "receipt", t("desk.case.key.receipt"), id="case.receipt", show=False),
-        Binding("escape", "back", t("key.back"), id="case.back"),
+        Binding("escape", "back", t("key.back"), id="case.back", show=False),
     ]
 
     def __init__(self, complaint_id: int) -> None:
@@ -179,16 +179,20 @@ class ComplaintCaseScreen(Screen[None]):
         if c is None:
             return
         thai = self.thai
-        self.query_one("#case-head", Static).update(self._head(c, thai))
-        self.query_one("#case-clock", Static).update(self._clock(c, thai))
-        person = self.query_one("#case-person", Static)
-        person.update(self._person(c))
-        person.set_class(self.revealed is not None, "-revealed")
-        self.query_one("#case-evidence", Static).update(self._evidence_and_links(c, thai))
         timeline = Text(t("desk.case.timeline") + "\n", style="bold")
         for e in c.events:
             timeline.append_text(event_lines(e, thai))
-        self.query_one("#case-timeline", Static).update(timeline)
+        sections = {
+            "#case-head": self._head(c, thai),
+            "#case-clock": self._clock(c, thai),
+            "#case-person": self._person(c),
+            "#case-evidence": self._evidence_and_links(c, thai),
+            "#case-timeline": timeline,
+        }
+        for selector, text in sections.items():
+            text.rstrip()  # the section's margin already separates it from the next
+            self.query_one(selector, Static).update(text)
+        self.query_one("#case-person").set_class(self.revealed is not None, "-revealed")
 
     def _pairs(self, title: str, rows: list[tuple[str, str | Text]]) -> Text:
         out = Text(title + "\n", style="bold")

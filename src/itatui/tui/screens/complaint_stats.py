@@ -15,7 +15,7 @@ from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.reactive import Reactive
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
@@ -24,12 +24,10 @@ from itatui.domain.fiscal import current_fiscal_year
 from itatui.domain.thai import digits
 from itatui.i18n import t
 from itatui.store.complaint_stats import Bucket, ComplaintStats, complaint_stats
-from itatui.store.complaints_settings import PUBLISH_THRESHOLD, get_setting
 from itatui.tui.widgets.complaint_labels import be_date
 from itatui.tui.widgets.complaint_labels import desk_error
 
 ROUNDS: tuple[int | None, ...] = (None, 1, 2)  # the whole year, round 1 (6 months), round 2 (12 months)
-DEFAULT_THRESHOLD = 3
 
 
 def pct(value: float | None, thai: bool) -> str:
@@ -50,6 +48,8 @@ class ComplaintStatsScreen(Screen[None]):
     ComplaintStatsScreen #stats-period { height: auto; padding: 0 1; background: $boost; }
     ComplaintStatsScreen #stats-body { padding: 0 1; }
     ComplaintStatsScreen #stats-body > Static { height: auto; margin-bottom: 1; }
+    ComplaintStatsScreen .stats-pair { height: auto; margin-bottom: 1; }
+    ComplaintStatsScreen .stats-pair > Static { width: 1fr; height: auto; margin-right: 2; }
     """
     BINDINGS = [
         Binding("r", "round", t("desk.stats.key.round"), id="stats.round"),
@@ -77,10 +77,12 @@ class ComplaintStatsScreen(Screen[None]):
         yield Static(t("desk.stats.loading"), id="stats-period")
         with VerticalScroll(id="stats-body"):
             yield Static("", id="stats-summary")
-            yield Static("", id="stats-month")
-            yield Static("", id="stats-kind")
-            yield Static("", id="stats-channel")
-            yield Static("", id="stats-unit")
+            with Horizontal(classes="stats-pair"):
+                yield Static("", id="stats-month")
+                yield Static("", id="stats-channel")
+            with Horizontal(classes="stats-pair"):
+                yield Static("", id="stats-kind")
+                yield Static("", id="stats-unit")
             yield Static("", id="stats-corruption")
         yield Footer()
 
@@ -100,9 +102,8 @@ class ComplaintStatsScreen(Screen[None]):
     def _load(self, year: int, round_no: int | None, publish: bool) -> None:
         ctx = self.app.ctx  # type: ignore[attr-defined]
         try:
-            threshold = get_setting(ctx.engine, PUBLISH_THRESHOLD, DEFAULT_THRESHOLD, ctx.organisation_id)
-            threshold = int(threshold) if isinstance(threshold, (int, float)) and threshold > 0 else DEFAULT_THRESHOLD
-            stats = complaint_stats(ctx.engine, ctx.actor, year, round_no, publish, threshold, organisation_id_=ctx.organisation_id)
+            # threshold None: the organisation's own (setting complaint.publish_threshold, default 3)
+            stats = complaint_stats(ctx.engine, ctx.actor, year, round_no, publish, None, organisation_id=ctx.organisation_id)
         except Exception as exc:  # noqa: BLE001
             self.app.call_from_thread(self._failed, exc)
             return

@@ -89,7 +89,7 @@ class ComplaintsScreen(Screen):
         Binding("enter", "open", t("key.open"), id="desk.open", show=False),
         Binding("n", "new", t("desk.key.new"), id="desk.new"),
         Binding("f", "filters", t("desk.key.filters"), id="desk.filters"),
-        Binding("o", "sort", t("desk.key.sort"), id="desk.sort"),
+        Binding("o", "sort", t("desk.key.sort"), id="desk.sort", show=False),
         Binding("k", "lookup", t("desk.key.lookup"), id="desk.lookup"),
         Binding("s", "stats", t("desk.key.stats"), id="desk.stats"),
         Binding("r", "reload", t("desk.key.reload"), id="desk.reload", show=False),

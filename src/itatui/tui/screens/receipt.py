@@ -135,7 +135,7 @@ class ReceiptScreen(Screen[None]):
     ReceiptScreen #receipt-code-box { height: auto; align-horizontal: center; margin: 1 0; }
     ReceiptScreen #receipt-code-label { width: auto; color: $text-muted; }
     ReceiptScreen #receipt-code {
-        width: auto; padding: 1 3; border: heavy $accent; text-style: bold; color: $text; background: $boost;
+        width: auto; padding: 0 3; border: heavy $accent; text-style: bold; color: $text; background: $boost;
     }
     ReceiptScreen #receipt-saved { color: $success; margin-top: 1; height: auto; }
     ReceiptScreen #receipt-saved.-error { color: $error; }
@@ -174,6 +174,7 @@ class ReceiptScreen(Screen[None]):
     def on_mount(self) -> None:
         self.title = t("desk.receipt.title")
         self.query_one("#receipt-code-box").display = False
+        self.query_one("#receipt-body").focus()  # arrows and page keys scroll to the next steps
         self._load()
 
     @work(thread=True, exclusive=True, group="receipt-load", exit_on_error=False)

@@ -54,13 +54,15 @@ class _PageTable(DataTable):
 
     # Same keys as DataTable's, re-declared so help (`?`) lists them in the user's language.
     BINDINGS = [
-        Binding("enter", "select_cursor", show=False),
+        Binding("enter", "select_cursor", t("key.open"), show=False, id="paged.open"),
         Binding("up", "cursor_up", show=False),
         Binding("down", "cursor_down", show=False),
         Binding("right", "cursor_right", show=False),
         Binding("left", "cursor_left", show=False),
         Binding("pagedown", "page_down", t("desk.paged.next"), show=False, id="paged.next"),
         Binding("pageup", "page_up", t("desk.paged.prev"), show=False, id="paged.prev"),
+        Binding("ctrl+pageup", "page_left", t("desk.paged.left"), show=False, id="paged.left"),
+        Binding("ctrl+pagedown", "page_right", t("desk.paged.right"), show=False, id="paged.right"),
         Binding("home,ctrl+home", "first_page", t("desk.paged.first"), show=False, id="paged.first"),
         Binding("end,ctrl+end", "last_page", t("desk.paged.last"), show=False, id="paged.last"),
     ]
