@@ -3,22 +3,17 @@ in Thai → ctrl+s → the receipt (PDF saved) → back to the queue, where the 
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 from textual.widgets import Input
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tui"))
-from complaint_desk import DESK_PASSWORD, make_desk, settle, type_into  # noqa: E402
-
-from itatui import paths  # noqa: E402
-from itatui.store import complaints as core  # noqa: E402
-from itatui.tui.app import ItaApp  # noqa: E402
-from itatui.tui.forms.complaint_intake import ComplaintIntakeForm  # noqa: E402
-from itatui.tui.screens.complaints import ComplaintsScreen  # noqa: E402
-from itatui.tui.screens.login import LoginScreen  # noqa: E402
-from itatui.tui.screens.receipt import ReceiptScreen  # noqa: E402
-from itatui.tui.widgets.paged_table import PagedTable  # noqa: E402
+from itatui import paths
+from itatui.store import complaints as core
+from itatui.tui.app import ItaApp
+from itatui.tui.forms.complaint_intake import ComplaintIntakeForm
+from itatui.tui.screens.complaints import ComplaintsScreen
+from itatui.tui.screens.login import LoginScreen
+from itatui.tui.screens.receipt import ReceiptScreen
+from itatui.tui.widgets.paged_table import PagedTable
+from tests.tui.complaint_desk import DESK_PASSWORD, make_desk, settle, type_into
 
 SUBJECT = "น้ำประปาไม่ไหลสามวันติดต่อกัน ชุมชนโพธิ์ศรี"
 NAME = "นางมาลี ศรีเขมราฐ"

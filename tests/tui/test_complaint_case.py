@@ -4,7 +4,7 @@ refusals keep the form, identities show only to whom they may, and a reveal need
 from __future__ import annotations
 
 import pytest
-from complaint_desk import INVESTIGATOR_PASSWORD, DeskHost, make_desk, settle, type_into, type_text
+from tests.tui.complaint_desk import INVESTIGATOR_PASSWORD, DeskHost, make_desk, settle, type_into, type_text
 from sqlmodel import Session, select
 from textual.widgets import Input, OptionList, Select
 

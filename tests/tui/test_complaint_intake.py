@@ -9,7 +9,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from complaint_desk import DeskHost, make_desk, settle, type_into, type_text
+from tests.tui.complaint_desk import DeskHost, make_desk, settle, type_into, type_text
 from sqlalchemy import text
 from sqlmodel import Session, func, select
 from textual.widgets import Checkbox, Input, Select, TextArea

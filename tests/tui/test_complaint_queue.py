@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from complaint_desk import DeskHost, make_desk, settle, type_text
+from tests.tui.complaint_desk import DeskHost, make_desk, settle, type_text
 from textual.widgets import Checkbox, Select
 
 from itatui.domain.complaint_clock import local_date, today_local
@@ -235,3 +235,20 @@ async def test_the_app_year_drives_the_default_filter(desk):
         await settle(pilot)
         assert _queue(app).total == 0
         assert f"ปีงบประมาณ {this_year - 1}" in str(app.screen.query_one("#desk-filters").render())
+
+
+async def test_thai_digits_redraw_the_page_without_a_query(desk):
+    made = core.create_complaint(desk.engine, desk.desk, _draft("ไฟดับ", 0))
+    app = DeskHost(desk.ctx(desk.desk), ComplaintsScreen)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.fiscal_year = made.fiscal_year
+        await settle(pilot)
+        queue = _queue(app)
+        assert str(queue.table.get_cell_at((0, REG_COL))) == made.registry_display
+        rows_before = queue.rows
+        app.thai_digits = True
+        await settle(pilot)
+        thai = made.registry_display.translate(str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙"))
+        assert str(queue.table.get_cell_at((0, REG_COL))) == thai
+        assert str(queue.query_one(".paged-status").render()) == "แถว ๑–๑ จาก ๑"
+        assert queue.rows is rows_before  # drawn again from the page it holds

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from complaint_desk import DeskHost, make_desk, settle, widget_text
+from tests.tui.complaint_desk import DeskHost, make_desk, settle, widget_text
 
 from itatui.domain.complaint_clock import local_date
 from itatui.domain.fiscal import fiscal_year

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from complaint_desk import make_desk, settle
+from tests.tui.complaint_desk import make_desk, settle
 from textual.app import App, ComposeResult
 
 from itatui.store import complaints as core
