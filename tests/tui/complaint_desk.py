@@ -76,10 +76,15 @@ class DeskHost(App):
 async def settle(pilot, rounds: int = 3) -> None:  # noqa: ANN001
     """Let workers finish and their results reach the screen. A "…-dialog" worker waits for a modal the test
     is about to use, so it is not waited for."""
+    from textual.worker import WorkerCancelled
+
     for _ in range(rounds):
         busy = [w for w in pilot.app.workers if not (w.group or "").endswith("dialog")]
         if busy:
-            await pilot.app.workers.wait_for_complete(busy)
+            try:
+                await pilot.app.workers.wait_for_complete(busy)
+            except WorkerCancelled:
+                pass  # replaced by a newer request (exclusive workers): the newer one is waited for next round
         await pilot.pause()
 
 

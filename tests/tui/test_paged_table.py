@@ -155,3 +155,35 @@ async def test_a_failing_fetch_keeps_the_rows_and_says_so(engine, seeded):
         await settle(pilot)
         assert table.rows == before and table.table.row_count == PAGE
         assert _status(table) == "โหลดข้อมูลไม่สำเร็จ"
+
+
+async def test_a_capped_search_says_so_and_end_still_reaches_its_last_page(engine, admin):
+    from tests.tui.complaint_desk import DeskHost
+
+    from itatui.store.complaints_queue import SEARCH_CAP
+    from itatui.tui.forms.queue_filters import YEAR_ALL, QueueView
+    from itatui.tui.screens.complaints import ComplaintsScreen
+
+    desk = make_desk(engine, admin)
+    seed_complaints(engine, SEARCH_CAP + 200, seed=3, years=1, corruption_share=0.0)  # every detail says "บริเวณ…"
+    app = DeskHost(desk.ctx(desk.desk), ComplaintsScreen)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        screen.set_view(QueueView(year=YEAR_ALL))
+        screen.set_search("บริเวณ")
+        await settle(pilot)
+        table = screen.query_one(PagedTable)
+        size = table.page_size
+        assert table.capped and table.total == SEARCH_CAP
+        assert _status(table) == f"แถว 1–{size} จาก 1,000+"
+        assert "ระบุคำค้นให้ละเอียดขึ้น" in str(screen.query_one("#desk-filters").render())
+        await pilot.press("end")
+        await settle(pilot)
+        assert table.table.row_count <= size and table.rows
+        assert _status(table).endswith("จาก 1,000+")
+        expected = core.list_complaints(engine, desk.desk, core.QueueFilters(text="บริเวณ"), limit=size, from_end=True)
+        assert [r.id for r in table.rows] == [r.id for r in expected.rows]
+        await pilot.press("home")
+        await settle(pilot)
+        assert table.start == 0 and _status(table) == f"แถว 1–{size} จาก 1,000+"

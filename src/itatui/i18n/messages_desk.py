@@ -4,6 +4,7 @@ statistics and the kiosk. (Vocabularies and the core's refusals are in messages_
 MESSAGES: dict[str, dict[str, str]] = {
     # paged table
     "desk.paged.rows": {"th": "แถว {a}–{b} จาก {n}", "en": "rows {a}–{b} of {n}"},
+    "desk.paged.last_rows": {"th": "{k} แถวสุดท้าย จาก {n}", "en": "last {k} rows of {n}"},
     "desk.paged.empty": {"th": "ไม่พบรายการ", "en": "Nothing found"},
     "desk.paged.loading": {"th": "กำลังโหลด…", "en": "Loading…"},
     "desk.paged.failed": {"th": "โหลดข้อมูลไม่สำเร็จ", "en": "Could not load"},
@@ -57,6 +58,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "desk.filter.all_years": {"th": "ทุกปีงบประมาณ", "en": "All fiscal years"},
     "desk.filter.apply": {"th": "ใช้ตัวกรอง", "en": "Apply"},
     "desk.filter.reset": {"th": "ล้างตัวกรอง", "en": "Reset"},
+    "desk.filter.search_capped": {"th": "แสดงเฉพาะที่พบล่าสุด ระบุคำค้นให้ละเอียดขึ้น", "en": "latest matches only: refine the words"},
     "desk.filter.searching": {"th": "ค้นหา “{text}”", "en": "search “{text}”"},
     # intake
     "desk.intake.title": {"th": "รับเรื่องร้องเรียน", "en": "Take a complaint"},

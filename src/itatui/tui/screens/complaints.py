@@ -40,7 +40,7 @@ from itatui.tui.widgets.complaint_labels import (
     status_label,
 )
 from itatui.tui.widgets.complaint_labels import desk_error
-from itatui.tui.widgets.paged_table import PagedColumn, PagedTable
+from itatui.tui.widgets.paged_table import LAST, PagedColumn, PagedTable
 
 SEARCH_DELAY = 0.3  # seconds of typing pause before the search runs
 # `o` cycles these: (core sort key, newest/largest first)
@@ -160,6 +160,8 @@ class ComplaintsScreen(Screen):
         sort, descending = self.sort
 
         def fetch(offset: int, limit: int) -> core.Page:
+            if offset == LAST:  # a result too large to count: the core reads its last page from the far end
+                return core.list_complaints(engine, actor, flt, sort, descending, 0, limit, from_end=True)
             return core.list_complaints(engine, actor, flt, sort, descending, offset, limit)
 
         self.queue.set_source(fetch, keep_offset=not first)
@@ -169,6 +171,8 @@ class ComplaintsScreen(Screen):
         parts = describe(self.view, self._year, self.units, self._thai)
         if self.search_text:
             parts.append(t("desk.filter.searching", text=self.search_text))
+            if self.queue.capped:
+                parts.append(t("desk.filter.search_capped"))
         sort, _ = self.sort
         parts.append(t("desk.sort.label", sort=t(f"desk.sort.{sort}")))
         self.query_one("#desk-filters", Static).update(" · ".join(parts))
@@ -187,6 +191,7 @@ class ComplaintsScreen(Screen):
 
     @on(PagedTable.Loaded, "#desk-queue")
     def _loaded(self) -> None:
+        self._show_filters()
         if self._select_id is not None:
             for i, row in enumerate(self.queue.rows):
                 if row.id == self._select_id:

@@ -1,7 +1,9 @@
 """A DataTable that pages through a repository function instead of loading a whole table.
 
 The owner gives a *fetch* callable ``(offset, limit) -> page`` (any object with ``rows`` and ``total``, e.g.
-``store.complaints.Page``) and a *render* callable turning one plain row into its cells. The widget asks for one
+``store.complaints.Page``) and a *render* callable turning one plain row into its cells. A source whose count
+may stop early says so with ``page.capped`` (the total is then a lower bound, shown as "10,000+"); for such a
+source ``End`` asks for ``offset=LAST`` and the page's own ``offset`` says where it starts (-1: unknown). The widget asks for one
 page at a time in a thread worker and holds only that page. Rows are updated in place inside
 ``app.batch_update()`` (positional row keys ``"0"…"n-1"``), so moving between pages neither flickers nor loses
 the scroll position; DataTable slows down with many rows, so it never gets more than a page.
@@ -32,6 +34,7 @@ from itatui.i18n import t
 
 MIN_PAGE = 5
 MAX_PAGE = 200
+LAST = -1  # the offset asked of a capped source for its last page
 
 
 class PageLike(Protocol):
@@ -160,7 +163,8 @@ class PagedTable(Vertical):
         self.thai_digits = False
         self.rows: tuple[Any, ...] = ()
         self.total = 0
-        self.start = 0
+        self.capped = False  # total is a lower bound (the source stopped counting)
+        self.start = 0  # -1: the last page of a result too large to count
         self.fetching = False
         self._fetch: Fetch | None = None
         self._generation = 0  # answers of older requests are dropped
@@ -188,6 +192,10 @@ class PagedTable(Vertical):
 
     @property
     def has_next(self) -> bool:
+        if self.start < 0:
+            return False  # already the last page
+        if self.capped:
+            return len(self.rows) >= self.page_size
         return self.start + len(self.rows) < self.total
 
     def set_source(self, fetch: Fetch, *, keep_offset: bool = False) -> None:
@@ -204,17 +212,18 @@ class PagedTable(Vertical):
             self._request(self.start + self.page_size, cursor)
 
     def prev_page(self, cursor: str = "keep") -> None:
+        # From a last page of unknown position there is no page before to name: Home starts over.
         if self.start > 0:
             self._request(max(0, self.start - self.page_size), cursor)
 
     def first_page(self) -> None:
-        if self.start > 0:
+        if self.start != 0:
             self._request(0, "first")
         elif self.rows:
             self.table.move_cursor(row=0)
 
     def last_page(self) -> None:
-        last = self._last_offset(self.total)
+        last = LAST if self.capped else self._last_offset(self.total)
         if last != self.start:
             self._request(last, "last")
         elif self.rows:
@@ -248,8 +257,10 @@ class PagedTable(Vertical):
             if not worker.is_cancelled:
                 self.app.call_from_thread(self._failed, generation, exc)
             return
+        start = int(getattr(page, "offset", offset)) if offset == LAST else offset
+        capped = bool(getattr(page, "capped", False))
         if not worker.is_cancelled:
-            self.app.call_from_thread(self._apply, generation, offset, tuple(page.rows), page.total, cursor)
+            self.app.call_from_thread(self._apply, generation, start, tuple(page.rows), page.total, capped, cursor)
 
     def _failed(self, generation: int, exc: BaseException) -> None:
         if generation != self._generation:
@@ -258,12 +269,12 @@ class PagedTable(Vertical):
         self._show_status(t("desk.paged.failed"))
         self.post_message(self.Failed(self, exc))
 
-    def _apply(self, generation: int, offset: int, rows: tuple[Any, ...], total: int, cursor: str) -> None:
+    def _apply(self, generation: int, offset: int, rows: tuple[Any, ...], total: int, capped: bool, cursor: str) -> None:
         if generation != self._generation:
             return
         keep_row = self.table.cursor_row
         self.fetching = False
-        self.rows, self.total, self.start = rows, total, offset
+        self.rows, self.total, self.start, self.capped = rows, total, offset, capped
         self._fill()
         if rows:
             row = {"first": 0, "last": len(rows) - 1}.get(cursor, min(max(keep_row, 0), len(rows) - 1))
@@ -326,16 +337,15 @@ class PagedTable(Vertical):
 
     def _show_status(self, text: str | None = None) -> None:
         if text is None:
+            thai = self.thai_digits
+            total = digits(f"{self.total:,}", thai) + ("+" if self.capped else "")
             if self.fetching and not self.rows:
                 text = t("desk.paged.loading")
             elif self.total == 0:
                 text = t("desk.paged.empty")
+            elif self.start < 0:
+                text = t("desk.paged.last_rows", k=digits(str(len(self.rows)), thai), n=total)
             else:
                 first, last = self.start + 1, self.start + len(self.rows)
-                text = t(
-                    "desk.paged.rows",
-                    a=digits(f"{first:,}", self.thai_digits),
-                    b=digits(f"{last:,}", self.thai_digits),
-                    n=digits(f"{self.total:,}", self.thai_digits),
-                )
+                text = t("desk.paged.rows", a=digits(f"{first:,}", thai), b=digits(f"{last:,}", thai), n=total)
         self.query_one(".paged-status", Static).update(text)
