@@ -233,6 +233,7 @@ class KioskApp(App[None]):
         if self._exiting:
             return
         self._exiting = True
+        self.action_clear()  # the last citizen's case does not stay behind the staff dialog
 
         def done(ok: bool | None) -> None:
             self._exiting = False

@@ -151,7 +151,7 @@ def public_status_text(status: PublicStatus, thai: bool = False) -> Text:
     told = [m for m in status.messages if m.kind != EventKind.RECEIVED]
     if not told:
         out.append(t("desk.public.no_messages") + "\n", style="dim")
-    for m in status.messages:
+    for m in told:  # the receipt of the complaint is the "received" line above
         out.append(f"{be_date(m.on, thai)}  ", style="bold")
         out.append(event_label(m.kind))
         if m.method:
