@@ -270,3 +270,25 @@ async def test_corruption_receipt_identifies_nobody(desk, poppler):
         assert secret not in facts
         assert secret.replace(" ", "") not in text_
     assert created.tracking_code in text_
+
+
+async def test_evidence_rows_are_added_and_removed_by_keyboard(desk):
+    app = DeskHost(desk.ctx(desk.desk), lambda: _form(desk))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await type_into(pilot, "#subject", "ท่อระบายน้ำอุดตัน")
+        form = app.screen
+        form.query_one("#anonymous", Checkbox).value = True
+        for item in ("ภาพถ่ายจุดเกิดเหตุ", "แผนที่สังเขป", "หนังสือร้องเรียน"):
+            await pilot.press("ctrl+n")
+            await pilot.pause()
+            await type_text(pilot, item)
+        form.query_one("#ev-item-2", Input).focus()
+        await pilot.press("ctrl+r")  # removes the row holding the focus
+        await pilot.pause()
+        assert [w.id for w in form.query(".evidence-row")] == ["ev-row-1", "ev-row-3"]
+        assert form.focused is form.query_one("#ev-item-3", Input)  # the keyboard stays in the list
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+    case = core.get_case(desk.engine, desk.desk, app.result.id)
+    assert [e.item for e in case.evidence] == ["ภาพถ่ายจุดเกิดเหตุ", "หนังสือร้องเรียน"]
