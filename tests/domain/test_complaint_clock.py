@@ -1,6 +1,14 @@
 from datetime import UTC, date, datetime
 
-from itatui.domain.complaint_clock import ClockMode, ClockRule, add_working_days, days_left, due_date, local_date, urgency
+from itatui.domain.complaint_clock import (
+    ClockMode,
+    ClockRule,
+    add_working_days,
+    days_left,
+    due_date,
+    local_date,
+    urgency,
+)
 
 
 def test_calendar_mode_counts_from_the_day_after_receipt():

@@ -2,7 +2,16 @@ from datetime import date, datetime
 
 import pytest
 
-from itatui.domain.thai import InputError, format_baht, format_date, format_datetime, parse_date_be, parse_int, to_arabic, to_thai
+from itatui.domain.thai import (
+    InputError,
+    format_baht,
+    format_date,
+    format_datetime,
+    parse_date_be,
+    parse_int,
+    to_arabic,
+    to_thai,
+)
 
 
 def test_digits_round_trip():

@@ -13,7 +13,7 @@ from itatui.store.models import AuditLog, Project
 from itatui.tui.app import ItaApp
 from itatui.tui.forms.project_form import ProjectForm
 from itatui.tui.screens.plan import PlanScreen
-from tests.tui.test_plan_screen import cells, settle, type_text
+from tests.tui.pilot_util import cells, settle, type_text
 
 
 async def test_log_in_edit_a_budget_totals_audit_and_check(engine, db_path, capsys):

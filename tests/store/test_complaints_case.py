@@ -13,7 +13,18 @@ from itatui.domain.roles import PermissionDenied, Role
 from itatui.store import accounts
 from itatui.store import complaints as C
 from itatui.store.db import session_scope, write_scope
-from itatui.store.models import AuditLog, Dimension, Mission, Organisation, Plan, Project, RiskAssessment, RiskIssue, RiskProcess, Unit
+from itatui.store.models import (
+    AuditLog,
+    Dimension,
+    Mission,
+    Organisation,
+    Plan,
+    Project,
+    RiskAssessment,
+    RiskIssue,
+    RiskProcess,
+    Unit,
+)
 
 RECEIVED = datetime(2026, 4, 10, 2, 0, tzinfo=UTC)  # Friday 10 April 2026, 09:00 in Thailand
 NOW = datetime(2026, 4, 12, 3, 0, tzinfo=UTC)

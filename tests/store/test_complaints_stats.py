@@ -9,7 +9,11 @@ import pytest
 from itatui.domain.roles import PermissionDenied, Role
 from itatui.store import accounts
 from itatui.store import complaints as C
-from itatui.store.complaint_stats import Count, complaint_stats, feed_case_reduction_actual
+from itatui.store.complaint_stats import (
+    Count,
+    complaint_stats,
+    feed_case_reduction_actual,
+)
 from itatui.store.db import write_scope
 from itatui.store.models import Organisation, Plan, PlanTarget
 

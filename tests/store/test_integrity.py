@@ -10,7 +10,12 @@ from sqlalchemy import text
 
 from itatui.store import audit
 from itatui.store.db import make_engine, resolve_url, session_scope, write_scope
-from itatui.store.integrity import check_database, database_revision, schema_at_head, script_head
+from itatui.store.integrity import (
+    check_database,
+    database_revision,
+    schema_at_head,
+    script_head,
+)
 from itatui.store.migrate import head_revision
 from itatui.store.org import save_organisation
 

@@ -4,8 +4,8 @@ import pytest
 
 from itatui.domain.roles import Role
 from itatui.store import accounts
-from itatui.store.db import session_scope
 from itatui.store.audit import verify_chain
+from itatui.store.db import session_scope
 from itatui.store.migrate import current_revision, head_revision
 
 pytestmark = pytest.mark.postgres

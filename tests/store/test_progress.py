@@ -6,7 +6,6 @@ import json
 
 import pytest
 from sqlmodel import Session, select
-from test_plan_repo import build_small_plan  # same directory: pytest puts it on sys.path
 
 from itatui.domain.eplan import PlanError, Status
 from itatui.domain.roles import PermissionDenied, Role
@@ -15,6 +14,7 @@ from itatui.store import progress
 from itatui.store.accounts import create_user
 from itatui.store.models import AuditLog
 from itatui.store.progress import ProgressDraft, ProgressEdit, ProgressLocked
+from tests.plan_fixtures import build_small_plan
 
 
 @pytest.fixture

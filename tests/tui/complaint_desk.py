@@ -17,6 +17,7 @@ from itatui.store.identity import bootstrap_investigator
 from itatui.store.models import Unit
 from itatui.store.org import save_organisation
 from itatui.tui.context import AppContext
+from tests.tui.pilot_util import settle, type_into, type_text  # noqa: F401  (re-exported for the desk tests)
 
 DESK_PASSWORD = "desk-pass-1"
 INVESTIGATOR_PASSWORD = "inv-pass-123"
@@ -71,37 +72,6 @@ class DeskHost(App):
 
     def _done(self, result) -> None:  # noqa: ANN001
         self.result = result
-
-
-async def settle(pilot, rounds: int = 3) -> None:  # noqa: ANN001
-    """Let workers finish and their results reach the screen. A "…-dialog" worker waits for a modal the test
-    is about to use, so it is not waited for."""
-    from textual.worker import WorkerCancelled
-
-    for _ in range(rounds):
-        busy = [w for w in pilot.app.workers if not (w.group or "").endswith("dialog")]
-        if busy:
-            try:
-                await pilot.app.workers.wait_for_complete(busy)
-            except WorkerCancelled:
-                pass  # replaced by a newer request (exclusive workers): the newer one is waited for next round
-        await pilot.pause()
-
-
-async def type_text(pilot, text: str) -> None:  # noqa: ANN001
-    """Type as a terminal sends it (Pilot's press drops Thai vowel and tone marks)."""
-    from textual._xterm_parser import XTermParser
-
-    for event in XTermParser().feed(text):
-        pilot.app.post_message(event)
-    await pilot.pause()
-
-
-async def type_into(pilot, selector: str, text: str) -> None:  # noqa: ANN001
-    widget = pilot.app.screen.query_one(selector)
-    widget.focus()
-    await pilot.pause()
-    await type_text(pilot, text)
 
 
 def widget_text(widget) -> str:  # noqa: ANN001

@@ -4,7 +4,6 @@ refusals keep the form, identities show only to whom they may, and a reveal need
 from __future__ import annotations
 
 import pytest
-from tests.tui.complaint_desk import INVESTIGATOR_PASSWORD, DeskHost, make_desk, settle, type_into, type_text
 from sqlmodel import Session, select
 from textual.widgets import Input, OptionList, Select
 
@@ -16,6 +15,14 @@ from itatui.tui.forms.complaint_actions import CaseActionForm, date_text
 from itatui.tui.forms.reveal_identity import RevealIdentityForm
 from itatui.tui.screens.complaint_case import ComplaintCaseScreen
 from itatui.tui.widgets.form_errors import FormErrors
+from tests.tui.complaint_desk import (
+    INVESTIGATOR_PASSWORD,
+    DeskHost,
+    make_desk,
+    settle,
+    type_into,
+    type_text,
+)
 
 NAME = "นางวันเพ็ญ จันทร์หอม"
 INTERNAL = "[ภายใน (ไม่แจ้งผู้ร้อง)]"

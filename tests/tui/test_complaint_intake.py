@@ -9,7 +9,6 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from tests.tui.complaint_desk import DeskHost, make_desk, settle, type_into, type_text
 from sqlalchemy import text
 from sqlmodel import Session, func, select
 from textual.widgets import Checkbox, Input, Select, TextArea
@@ -22,6 +21,7 @@ from itatui.store.models import Complaint
 from itatui.tui.forms.complaint_intake import ComplaintIntakeForm, parse_received
 from itatui.tui.screens.receipt import ReceiptScreen
 from itatui.tui.widgets.form_errors import FormErrors
+from tests.tui.complaint_desk import DeskHost, make_desk, settle, type_into, type_text
 
 SUBJECT = "ถนนชำรุดเป็นหลุมบ่อ น้ำท่วมขังหน้าบ้านผู้สูงอายุ"
 DETAILS_LINES = ("รถจักรยานยนต์ล้มไปแล้ว ๒ คัน", "ขอให้ซ่อมแซมโดยด่วนก่อนฤดูฝน")

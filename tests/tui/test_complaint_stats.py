@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from tests.tui.complaint_desk import DeskHost, make_desk, settle, widget_text
 
 from itatui.domain.complaint_clock import local_date
 from itatui.domain.fiscal import fiscal_year
@@ -13,6 +12,7 @@ from itatui.store import complaints as core
 from itatui.store.complaint_stats import complaint_stats
 from itatui.store.models.base import utcnow
 from itatui.tui.screens.complaint_stats import ComplaintStatsScreen
+from tests.tui.complaint_desk import DeskHost, make_desk, settle, widget_text
 
 
 @pytest.fixture

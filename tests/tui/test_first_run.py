@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual import events
 from textual.app import App
-from textual.keys import _character_to_key
 from textual.widgets import Input, Static
 
 from itatui.store import accounts
@@ -14,25 +12,12 @@ from itatui.store.db import session_scope
 from itatui.store.models import AuditLog, Organisation, Plan, User
 from itatui.store.org import get_organisation
 from itatui.tui.screens.first_run import FirstRunResult, FirstRunScreen
+from tests.tui.pilot_util import type_text
 
 CSS = str(Path(__file__).resolve().parents[2] / "src/itatui/tui/app.tcss")
 
 ORG = "เทศบาลตำบลเขมราฐ ผู้ใหญ่บ้าน น้ำใจ"
 FULL_NAME = "นางสาวกัญญ์ณัฏฐ์ ศรีสุข"
-
-
-async def type_text(pilot, text: str) -> None:  # noqa: ANN001
-    """Type ``text`` one key at a time as a terminal sends it.
-
-    ``Pilot.press`` loses Thai vowel and tone marks (it rebuilds the character from a key name it cannot look
-    up), so each key goes to the driver with its character, the way a real terminal delivers it.
-    """
-    app = pilot.app
-    for ch in text:
-        event = events.Key(_character_to_key(ch) if ch != " " else "space", ch)
-        event.set_sender(app)
-        app._driver.send_message(event)
-    await pilot.pause()
 
 
 class Host(App[None]):

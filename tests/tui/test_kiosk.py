@@ -4,11 +4,11 @@ password gets out of it (ctrl+q and ctrl+c open the staff dialog instead of quit
 from __future__ import annotations
 
 import pytest
-from tests.tui.complaint_desk import DESK_PASSWORD, make_desk, type_text
 from textual.widgets import Input
 
 from itatui.store import complaints as core
 from itatui.tui.kiosk import KioskApp, StaffExitScreen
+from tests.tui.complaint_desk import DESK_PASSWORD, make_desk, type_text
 
 NAME = "นายประเสริฐ แก้วกล้า"
 

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import re
 from datetime import timedelta
+from pathlib import Path
 
 from sqlmodel import select
 from textual.app import App

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from tests.tui.complaint_desk import make_desk, settle
 from textual.app import App, ComposeResult
 
 from itatui.store import complaints as core
 from itatui.store.complaint_seed import seed_complaints
 from itatui.tui.widgets.paged_table import PagedColumn, PagedTable
+from tests.tui.complaint_desk import make_desk, settle
 
 PAGE = 20
 N = 300
@@ -158,11 +158,10 @@ async def test_a_failing_fetch_keeps_the_rows_and_says_so(engine, seeded):
 
 
 async def test_a_capped_search_says_so_and_end_still_reaches_its_last_page(engine, admin):
-    from tests.tui.complaint_desk import DeskHost
-
     from itatui.store.complaints_queue import SEARCH_CAP
     from itatui.tui.forms.queue_filters import YEAR_ALL, QueueView
     from itatui.tui.screens.complaints import ComplaintsScreen
+    from tests.tui.complaint_desk import DeskHost
 
     desk = make_desk(engine, admin)
     seed_complaints(engine, SEARCH_CAP + 200, seed=3, years=1, corruption_share=0.0)  # every detail says "บริเวณ…"

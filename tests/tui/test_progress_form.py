@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import pytest
 from textual.widgets import Input, Select, TextArea
-from test_plan_screen import build_small_plan, make_ctx, settle, type_text
-from test_project_form import UNSET, FormHost
 
 from itatui.domain.eplan import Status
 from itatui.domain.roles import Role
@@ -14,6 +12,9 @@ from itatui.store.accounts import create_user
 from itatui.store.progress import ProgressEdit, ProgressInfo
 from itatui.tui.forms.progress_form import ProgressForm
 from itatui.tui.widgets.form_errors import FormErrors
+from tests.plan_fixtures import build_small_plan, make_ctx
+from tests.tui.pilot_util import settle, type_text
+from tests.tui.test_project_form import UNSET, FormHost
 
 REMARK = "ผู้สูงอายุเข้าร่วม ๑๒๐ คน น้ำใจดีมาก"
 

@@ -7,12 +7,13 @@ from sqlmodel import Session, select
 from textual.app import App
 from textual.reactive import reactive
 from textual.widgets import Input, TextArea
-from test_plan_screen import build_small_plan, make_ctx, type_text  # same directory: pytest puts it on sys.path
 
 from itatui.store import plan as repo
 from itatui.store.models import AuditLog, Budget
 from itatui.tui.forms.project_form import ProjectForm, ProjectSaved
 from itatui.tui.widgets.form_errors import FormErrors
+from tests.plan_fixtures import build_small_plan, make_ctx
+from tests.tui.pilot_util import type_text
 
 THAI_NAME = "โครงการพัฒนาคุณภาพการให้บริการ ผู้สูงอายุ น้ำใจ"
 UNSET = object()

@@ -1,0 +1,58 @@
+"""Pilot helpers shared by the TUI and end-to-end tests."""
+
+from __future__ import annotations
+
+from textual.widgets import DataTable
+
+
+async def settle(pilot, rounds: int = 3) -> None:  # noqa: ANN001
+    """Let workers finish and their results reach the screen. A "…-dialog" worker waits for a modal the test
+    is about to use, so it is not waited for."""
+    from textual.worker import WorkerCancelled
+
+    for _ in range(rounds):
+        busy = [w for w in pilot.app.workers if not (w.group or "").endswith("dialog")]
+        if busy:
+            try:
+                await pilot.app.workers.wait_for_complete(busy)
+            except WorkerCancelled:
+                pass  # replaced by a newer request (exclusive workers): the newer one is waited for next round
+        await pilot.pause()
+
+
+
+async def type_text(pilot, text: str) -> None:  # noqa: ANN001
+    """Type as a terminal sends it (Pilot's press drops Thai vowel and tone marks)."""
+    from textual._xterm_parser import XTermParser
+
+    for event in XTermParser().feed(text):
+        pilot.app.post_message(event)
+    await pilot.pause()
+
+
+
+async def type_into(pilot, selector: str, text: str) -> None:  # noqa: ANN001
+    widget = pilot.app.screen.query_one(selector)
+    widget.focus()
+    await pilot.pause()
+    await type_text(pilot, text)
+
+
+
+def rendered_text(renderable, width: int = 200) -> str:
+    """What a Rich renderable shows, as plain text."""
+    from rich.console import Console
+
+    console = Console(width=width, record=True, file=open("/dev/null", "w"))  # noqa: SIM115
+    console.print(renderable)
+    return console.export_text()
+
+
+
+def cells(table: DataTable, key: str) -> list[str]:
+    return [str(c) for c in table.get_row(key)]
+
+
+
+def row_keys(table: DataTable) -> list[str]:
+    return [table.coordinate_to_cell_key((i, 0)).row_key.value for i in range(table.row_count)]
