@@ -88,7 +88,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "complaint.err.sort": {"th": "เรียงลำดับแบบนี้ไม่ได้", "en": "Unknown sort order"},
     "complaint.err.status": {"th": "ไม่มีสถานะนี้", "en": "Unknown status"},
     "complaint.err.clock_days": {"th": "จำนวนวันต้องอยู่ระหว่าง 1–365", "en": "Days must be 1–365"},
-    "complaint.err.save_failed": {"th": "บันทึกไม่สำเร็จเพราะฐานข้อมูลไม่ว่าง กรุณาลองบันทึกอีกครั้ง (ข้อมูลที่กรอกยังอยู่ครบ)", "en": "Could not save: the database is busy. Save again (what you typed is kept)"},
+    "complaint.err.save_failed": {"th": "บันทึกไม่สำเร็จเพราะฐานข้อมูลขัดข้อง กรุณาลองบันทึกอีกครั้ง (ข้อมูลที่กรอกยังอยู่ครบ)", "en": "Could not save: the database reported a problem. Save again (what you typed is kept)"},
     "complaint.err.unknown_setting": {"th": "ไม่มีการตั้งค่านี้", "en": "Unknown setting"},
     # tracking codes
     "tracking.err.length": {"th": "รหัสติดตามต้องมี 10 ตัว เช่น K7M-4QX-9PWA", "en": "A tracking code has 10 symbols, e.g. K7M-4QX-9PWA"},

@@ -91,9 +91,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "desk.intake.unit_id": {"th": "หน่วยงานรับผิดชอบ", "en": "Responsible unit"},
     "desk.intake.unit_later": {"th": "ยังไม่ระบุ (ส่งหน่วยงานภายหลัง)", "en": "Not yet (forward later)"},
     "desk.err.time": {"th": "เวลาไม่ถูกต้อง (ชช:นน เช่น 14:05)", "en": "Not a time (hh:mm, e.g. 14:05)"},
-    "desk.err.database": {"th": "ฐานข้อมูลขัดข้อง ({reason})", "en": "Database problem ({reason})"},
-    "desk.err.disk": {"th": "เขียนไฟล์ไม่ได้ ({reason})", "en": "Cannot write the file ({reason})"},
-    "desk.err.unexpected": {"th": "เกิดข้อผิดพลาดที่ไม่คาดคิด ({name})", "en": "Unexpected error ({name})"},
     "desk.err.unit_required": {"th": "กรุณาเลือกหน่วยงาน", "en": "Choose a unit"},
     "desk.err.user_required": {"th": "กรุณาเลือกผู้รับผิดชอบ", "en": "Choose an officer"},
     # receipt

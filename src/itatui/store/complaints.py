@@ -58,14 +58,16 @@ from itatui.store.identity import (
     reveal_identity,
 )
 
+from itatui.store.complaints_links import LinkChoice, link_choices
+
 __all__ = [
     "SHORT_SEARCH_WINDOW", "SORTS",
     "CaseDetail", "CaseEvent", "CaseLink", "Choice", "Complainant", "ComplaintDraft", "ComplaintError",
     "ComplaintValidationError", "CreatedComplaint", "EvidenceItem", "FieldProblem", "GrantResult", "IdentityError",
-    "InvestigatorInfo", "Page", "PublicMessage", "PublicStatus", "QueueFilters", "QueueRow", "ReceiptData",
+    "InvestigatorInfo", "LinkChoice", "Page", "PublicMessage", "PublicStatus", "QueueFilters", "QueueRow", "ReceiptData",
     "TrackingCodeError",
     "add_evidence", "add_note", "assign", "assignable_users", "bootstrap_investigator", "close", "create_complaint",
-    "find_by_code", "forward", "get_case", "get_clock_rule", "get_setting", "grant_investigator", "link",
+    "find_by_code", "forward", "get_case", "get_clock_rule", "get_setting", "grant_investigator", "link", "link_choices",
     "list_complaints", "list_investigators", "notify_complainant", "notify_delay", "overdue_list", "public_status",
     "receipt_data", "record_result", "reveal_identity", "set_clock_rule", "set_setting", "start_investigation",
     "unit_choices", "unlink", "validate_draft",

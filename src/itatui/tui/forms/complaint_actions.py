@@ -30,7 +30,7 @@ from itatui.store import complaints as core
 from itatui.store.complaints_public import Choice
 from itatui.store.complaints_types import CaseDetail
 from itatui.tui.forms.project_form import field_row
-from itatui.tui.widgets.complaint_labels import desk_error, failure_text
+from itatui.tui.widgets.complaint_labels import failure_text
 from itatui.tui.widgets.form_errors import FormErrors
 
 Call = Callable[[Engine, Actor], CaseDetail]

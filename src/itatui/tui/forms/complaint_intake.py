@@ -32,8 +32,12 @@ from itatui.i18n import t
 from itatui.store import complaints as core
 from itatui.store.complaints_public import Choice
 from itatui.store.complaints_types import ComplaintDraft, CreatedComplaint, EvidenceItem
-from itatui.tui.widgets.complaint_labels import channel_label, contact_label, kind_label
-from itatui.tui.widgets.complaint_labels import desk_error, failure_text
+from itatui.tui.widgets.complaint_labels import (
+    channel_label,
+    contact_label,
+    failure_text,
+    kind_label,
+)
 from itatui.tui.widgets.form_errors import FormErrors
 
 _DATETIME = re.compile(r"^\s*(\S+)\s*(?:(\d{1,2})[:.](\d{2}))?\s*$")

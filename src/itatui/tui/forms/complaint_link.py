@@ -2,16 +2,13 @@
 target and the risk register read these links).
 
 Type a few letters to narrow the list (at most ``LIMIT`` choices are fetched, in a worker), pick with the arrow
-keys, ``enter`` or ``ctrl+s`` links. The choices come from ``link_choices`` below — the core has no listing
-for them yet (see the desk report); it reads only ids and names, never a complaint.
+keys, ``enter`` or ``ctrl+s`` links. The choices come from the core's ``link_choices``; it reads only ids and
+names, never a complaint.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 
-import sqlalchemy as sa
-from sqlalchemy.engine import Engine
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal
@@ -19,56 +16,13 @@ from textual.timer import Timer
 from textual.widgets import Input, OptionList, Select
 from textual.widgets.option_list import Option
 
-from itatui.domain.roles import Actor, Perm, require
 from itatui.domain.validation import FieldProblem
 from itatui.i18n import t
 from itatui.store import complaints as core
-from itatui.store.db import session_scope
-from itatui.store.models import Plan, Project, RiskAssessment, RiskIssue, RiskProcess
+from itatui.store.complaints_links import LIMIT, PROJECT, RISK, LinkChoice, link_choices  # noqa: F401
 from itatui.tui.forms.complaint_actions import Call, CaseActionForm
 from itatui.tui.forms.project_form import field_row
-from itatui.tui.widgets.complaint_labels import desk_error
-
-LIMIT = 50
-RISK, PROJECT = "risk", "project"
-
-
-@dataclass(frozen=True)
-class LinkChoice:
-    id: int
-    label: str
-
-
-def _like(text: str) -> str:
-    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
-
-
-def link_choices(engine: Engine, actor: Actor, target: str, text: str = "", organisation_id: int | None = None) -> list[LinkChoice]:
-    """Risk issues (``target="risk"``) or plan projects whose text contains ``text``; at most ``LIMIT``."""
-    require(actor, Perm.COMPLAINT_VIEW)
-    text = " ".join(text.split())
-    with session_scope(engine) as s:
-        if target == RISK:
-            q = (
-                sa.select(RiskIssue.id, RiskAssessment.fiscal_year, RiskProcess.number, RiskIssue.number, RiskIssue.description)
-                .join(RiskProcess, RiskProcess.id == RiskIssue.process_id)
-                .join(RiskAssessment, RiskAssessment.id == RiskProcess.assessment_id)
-                .order_by(RiskAssessment.fiscal_year.desc(), RiskProcess.number, RiskIssue.number)
-            )
-            if organisation_id is not None:
-                q = q.where(RiskAssessment.organisation_id == organisation_id)
-            if text:
-                q = q.where(RiskIssue.description.like(_like(text), escape="\\"))
-            rows = s.execute(q.limit(LIMIT)).all()
-            return [LinkChoice(i, f"{fy} {p}.{n} {' '.join(d.split())}") for i, fy, p, n, d in rows]
-        q = sa.select(Project.id, Project.number, Project.name).join(Plan, Plan.id == Project.plan_id).order_by(Plan.id.desc(), Project.number)
-        if organisation_id is not None:
-            q = q.where(Plan.organisation_id == organisation_id)
-        if text:
-            q = q.where(Project.name.like(_like(text), escape="\\"))
-        return [LinkChoice(i, f"{n}) {' '.join(name.split())}") for i, n, name in s.execute(q.limit(LIMIT)).all()]
-
+from itatui.tui.widgets.form_errors import error_text
 
 class LinkForm(CaseActionForm):
     title_key = "desk.action.link_title"
@@ -123,7 +77,7 @@ class LinkForm(CaseActionForm):
         try:
             choices = link_choices(ctx.engine, ctx.actor, target, text, self.organisation_id)
         except Exception as exc:  # noqa: BLE001
-            self.app.call_from_thread(self.notify, desk_error(exc), severity="error")
+            self.app.call_from_thread(self.notify, error_text(exc), severity="error")
             return
         self.app.call_from_thread(self._show, target, choices)
 

@@ -20,8 +20,7 @@ from itatui.domain.validation import FieldProblem
 from itatui.i18n import t
 from itatui.store import complaints as core
 from itatui.store.complaints_types import CaseDetail, Complainant
-from itatui.tui.widgets.complaint_labels import desk_error
-from itatui.tui.widgets.form_errors import FormErrors
+from itatui.tui.widgets.form_errors import FormErrors, error_text
 
 
 class RevealIdentityForm(ModalScreen[Complainant | None]):
@@ -104,7 +103,7 @@ class RevealIdentityForm(ModalScreen[Complainant | None]):
         self.query_one("#form-status", Static).update(self._hint())
         password = self.query_one("#password", Input)
         password.value = ""  # never keep a wrong password around
-        self.query_one(FormErrors).show_message(desk_error(exc))
+        self.query_one(FormErrors).show_message(error_text(exc))
         password.focus()
 
     def action_cancel(self) -> None:

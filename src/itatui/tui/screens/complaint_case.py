@@ -45,7 +45,7 @@ from itatui.tui.widgets.complaint_labels import (
     outcome_label,
     status_label,
 )
-from itatui.tui.widgets.complaint_labels import desk_error
+from itatui.tui.widgets.form_errors import error_text
 
 _OPEN = {s.value for s in OPEN_STATUSES}
 
@@ -164,7 +164,7 @@ class ComplaintCaseScreen(Screen[None]):
         self.app.call_from_thread(self.show_case, case)
 
     def _load_failed(self, exc: BaseException) -> None:
-        self.query_one("#case-head", Static).update(desk_error(exc))
+        self.query_one("#case-head", Static).update(error_text(exc))
 
     def show_case(self, case: CaseDetail) -> None:
         self.case = case
@@ -349,7 +349,7 @@ class ComplaintCaseScreen(Screen[None]):
                     "close": notices.CloseForm,
                 }[what](c) if what != "link" else LinkForm(c, c.organisation_id)
         except Exception as exc:  # noqa: BLE001
-            self.notify(desk_error(exc), severity="error")
+            self.notify(error_text(exc), severity="error")
             return
         updated = await self.app.push_screen_wait(form)
         if updated is not None:

@@ -25,7 +25,7 @@ from itatui.domain.thai import digits
 from itatui.i18n import t
 from itatui.store.complaint_stats import Bucket, ComplaintStats, complaint_stats
 from itatui.tui.widgets.complaint_labels import be_date
-from itatui.tui.widgets.complaint_labels import desk_error
+from itatui.tui.widgets.form_errors import error_text
 
 ROUNDS: tuple[int | None, ...] = (None, 1, 2)  # the whole year, round 1 (6 months), round 2 (12 months)
 
@@ -110,7 +110,7 @@ class ComplaintStatsScreen(Screen[None]):
         self.app.call_from_thread(self.show, stats)
 
     def _failed(self, exc: BaseException) -> None:
-        self.query_one("#stats-period", Static).update(t("desk.stats.failed", reason=desk_error(exc)))
+        self.query_one("#stats-period", Static).update(t("desk.stats.failed", reason=error_text(exc)))
 
     def show(self, s: ComplaintStats) -> None:
         self.stats = s

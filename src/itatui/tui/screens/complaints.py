@@ -39,7 +39,7 @@ from itatui.tui.widgets.complaint_labels import (
     kind_short,
     status_label,
 )
-from itatui.tui.widgets.complaint_labels import desk_error
+from itatui.tui.widgets.form_errors import error_text
 from itatui.tui.widgets.paged_table import LAST, PagedColumn, PagedTable
 
 SEARCH_DELAY = 0.3  # seconds of typing pause before the search runs
@@ -201,7 +201,7 @@ class ComplaintsScreen(Screen):
 
     @on(PagedTable.Failed, "#desk-queue")
     def _failed(self, event: PagedTable.Failed) -> None:
-        self.notify(desk_error(event.error), severity="error")
+        self.notify(error_text(event.error), severity="error")
 
     def _year_changed(self, _value: int) -> None:
         self.reload(first=True)
@@ -318,7 +318,7 @@ class ComplaintsScreen(Screen):
         try:
             units = tuple(await asyncio.to_thread(core.unit_choices, ctx.engine, ctx.actor, ctx.organisation_id))
         except Exception as exc:  # noqa: BLE001
-            self.notify(desk_error(exc), severity="error")
+            self.notify(error_text(exc), severity="error")
             return
         kinds = tuple(
             k for k, perm in ((ComplaintKind.GENERAL, Perm.COMPLAINT_EDIT), (ComplaintKind.CORRUPTION, Perm.CORRUPTION_EDIT))

@@ -27,8 +27,13 @@ from itatui.i18n import language, t
 from itatui.reports.receipt import ReceiptView
 from itatui.store import complaints as core
 from itatui.store.complaints_types import ReceiptData
-from itatui.tui.widgets.complaint_labels import be_date, be_datetime, channel_label, kind_label
-from itatui.tui.widgets.complaint_labels import desk_error
+from itatui.tui.widgets.complaint_labels import (
+    be_date,
+    be_datetime,
+    channel_label,
+    kind_label,
+)
+from itatui.tui.widgets.form_errors import error_text
 
 PAPERS = ("A5", "A4")
 
@@ -188,7 +193,7 @@ class ReceiptScreen(Screen[None]):
         self.app.call_from_thread(self._show, data)
 
     def _show_error(self, exc: BaseException) -> None:
-        self.query_one("#receipt-title", Static).update(desk_error(exc))
+        self.query_one("#receipt-title", Static).update(error_text(exc))
 
     def _show(self, data: ReceiptData) -> None:
         self.data = data
@@ -268,7 +273,7 @@ class ReceiptScreen(Screen[None]):
     def _save_failed(self, exc: BaseException) -> None:
         line = self.query_one("#receipt-saved", Static)
         line.add_class("-error")
-        line.update(t("desk.receipt.save_failed", reason=desk_error(exc)))
+        line.update(t("desk.receipt.save_failed", reason=error_text(exc)))
 
     def action_back(self) -> None:
         self.dismiss(None)

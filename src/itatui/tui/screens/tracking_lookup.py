@@ -20,7 +20,7 @@ from itatui.i18n import t
 from itatui.store import complaints as core
 from itatui.store.complaints_types import PublicStatus
 from itatui.tui.widgets.complaint_labels import public_status_text
-from itatui.tui.widgets.complaint_labels import desk_error
+from itatui.tui.widgets.form_errors import error_text
 
 
 class TrackingLookupScreen(ModalScreen[int | None]):
@@ -78,7 +78,7 @@ class TrackingLookupScreen(ModalScreen[int | None]):
         try:
             status = core.public_status(self.app.ctx.engine, code)  # type: ignore[attr-defined]
         except Exception as exc:  # noqa: BLE001
-            self.app.call_from_thread(self._message, desk_error(exc), True)
+            self.app.call_from_thread(self._message, error_text(exc), True)
             return
         self.app.call_from_thread(self._found, status)
 
@@ -108,7 +108,7 @@ class TrackingLookupScreen(ModalScreen[int | None]):
         try:
             complaint_id = core.find_by_code(ctx.engine, ctx.actor, code)
         except Exception as exc:  # noqa: BLE001 - e.g. an officer without the corruption right
-            self.app.call_from_thread(self._message, desk_error(exc), True)
+            self.app.call_from_thread(self._message, error_text(exc), True)
             return
         if complaint_id is not None:
             self.app.call_from_thread(self.dismiss, complaint_id)

@@ -9,10 +9,20 @@ from enum import StrEnum
 from rich.text import Text
 
 from itatui.domain.complaint_clock import BANGKOK
-from itatui.domain.complaints import Channel, ComplaintKind, ContactPref, EventKind, NoticeMethod, Outcome, Status, label_key
+from itatui.domain.complaints import (
+    Channel,
+    ComplaintKind,
+    ContactPref,
+    EventKind,
+    NoticeMethod,
+    Outcome,
+    Status,
+    label_key,
+)
 from itatui.domain.thai import digits, format_date
 from itatui.i18n import language, t
 from itatui.store.complaints_types import PublicStatus
+from itatui.tui.widgets.form_errors import error_text
 
 OVERDUE_STYLE = "bold red"
 SOON_STYLE = "bold dark_orange"  # amber
@@ -94,33 +104,12 @@ def days_left_text(days: int | None, urgency: str, thai: bool = False) -> Text:
     return Text(t("desk.days.left", n=num(days, thai)), style=style)
 
 
-def desk_error(exc: BaseException) -> str:
-    """A failure in words fit for the desk screen. Never ``str()`` of a database error: SQLAlchemy puts the
-    statement's parameters in it, and those may be a complainant's name or ID."""
-    from sqlalchemy.exc import DBAPIError, SQLAlchemyError
-
-    from itatui.domain.roles import PermissionDenied
-    from itatui.domain.validation import ValidationError
-    from itatui.tui.widgets.form_errors import error_text
-
-    if isinstance(getattr(exc, "key", None), str) or isinstance(exc, (PermissionDenied, ValidationError)):
-        return error_text(exc)
-    if isinstance(exc, DBAPIError):
-        first = (str(exc.orig).splitlines() or [""])[0]
-        return t("desk.err.database", reason=first or type(exc.orig).__name__)
-    if isinstance(exc, SQLAlchemyError):
-        return t("desk.err.database", reason=type(exc).__name__)
-    if isinstance(exc, OSError):
-        return t("desk.err.disk", reason=exc.strerror or type(exc).__name__)
-    return t("desk.err.unexpected", name=type(exc).__name__)
-
-
 def failure_text(exc: BaseException) -> str:
     """A failed save: the core's own refusal as it is (it names the problem), anything else wrapped in
     "save failed … what you typed is kept"."""
     if isinstance(getattr(exc, "key", None), str):
-        return desk_error(exc)
-    return t("err.save_failed", reason=desk_error(exc))
+        return error_text(exc)
+    return t("err.save_failed", reason=error_text(exc))
 
 
 def public_status_text(status: PublicStatus, thai: bool = False) -> Text:

@@ -92,7 +92,10 @@ class FormErrors(Static):
 
 
 def error_text(exc: BaseException) -> str:
-    """A refusal from the core, in the user's language (never a traceback)."""
+    """A failure in words fit for the screen, in the user's language (never a traceback). Never ``str()`` of a
+    database error: SQLAlchemy puts the statement's parameters in it, and those may be a complainant's name."""
+    from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+
     from itatui.domain.roles import PermissionDenied
     from itatui.domain.validation import ValidationError
 
@@ -103,4 +106,11 @@ def error_text(exc: BaseException) -> str:
     key = getattr(exc, "key", None)
     if isinstance(key, str):
         return t(key, **getattr(exc, "params", {}))
-    return str(exc) or type(exc).__name__
+    if isinstance(exc, DBAPIError):
+        first = (str(exc.orig).splitlines() or [""])[0]
+        return t("err.database", reason=first or type(exc.orig).__name__)
+    if isinstance(exc, SQLAlchemyError):
+        return t("err.database", reason=type(exc).__name__)
+    if isinstance(exc, OSError):
+        return t("err.disk", reason=exc.strerror or type(exc).__name__)
+    return t("err.unexpected", name=type(exc).__name__)
