@@ -36,14 +36,15 @@ def open_for_app(db: str | None) -> Engine:
 
 
 def run_app(args: argparse.Namespace) -> int:
-    engine = open_for_app(getattr(args, "db", None))
+    # The app opens the database itself, in a worker, while the log-in screen is already up.
     from itatui.tui.app import ItaApp
 
+    app = ItaApp(db=getattr(args, "db", None), lang=getattr(args, "lang", None))
     try:
-        ItaApp(engine, lang=getattr(args, "lang", None)).run()
+        app.run()
     finally:
-        engine.dispose()
-    return 0
+        app.close_database()
+    return app.return_code or 0
 
 
 def cmd_demo(args: argparse.Namespace) -> int:

@@ -2,29 +2,43 @@
 
 Screens get what they need from ``self.app.ctx`` (an ``AppContext``, set at log-in) and watch the App
 reactives ``fiscal_year`` (BE) and ``thai_digits``. Modes are created on first use, after log-in.
+
+Start-up order, so that the log-in screen is up as soon as Textual can draw it: this module and the log-in
+screen import only Textual (no SQLAlchemy). The log-in screen is pushed at mount, while a worker imports the
+database layer, opens (and if needed migrates) the database, reads what the log-in screen shows (organisation,
+demo accounts; an empty database switches to the first-run set-up), and then imports the plan screen's modules,
+all while the user types. The log-in worker waits for the database if the password comes first.
 """
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import partial
+from typing import TYPE_CHECKING
 
-from sqlalchemy.engine import Engine
 from textual import work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingsMap
 from textual.command import CommandPalette
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Static
 
 from itatui.domain.fiscal import current_fiscal_year
 from itatui.domain.thai import digits
 from itatui.i18n import language, set_language, t
 from itatui.tui.commands import ScreenCommands, key_entries
-from itatui.tui.context import AppContext
 from itatui.tui.screens.login import DemoLine, LoginResult, LoginScreen
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
+
+    from itatui.tui.context import AppContext
+
+# Imported by the start-up worker while the log-in screen is up, so that the first mode opens without importing.
+PRELOAD_MODULES = ("itatui.tui.context", "itatui.tui.screens.plan")
 
 MODE_KEYS: dict[str, str] = {"plan": "1", "risks": "2", "complaints": "3", "committees": "4"}
 
@@ -95,54 +109,118 @@ class ItaApp(App[None]):
     fiscal_year: reactive[int] = reactive(current_fiscal_year)
     thai_digits: reactive[bool] = reactive(False)
 
-    def __init__(self, engine: Engine, *, demo: bool = False, lang: str | None = None, fiscal_year: int | None = None) -> None:
+    def __init__(
+        self,
+        engine: Engine | None = None,
+        *,
+        db: str | None = None,
+        demo: bool = False,
+        lang: str | None = None,
+        fiscal_year: int | None = None,
+    ) -> None:
+        """``engine``: an open database; else ``db`` (path or URL, as ``--db``; None: ``ITATUI_DB`` or the
+        default file) is opened and migrated in a worker at mount — see ``close_database``."""
         if lang:
             set_language(lang)
         super().__init__()
         # Rebuilt per instance so the footer follows the language set above, not the one at import time.
         self._bindings = BindingsMap(shell_bindings())
-        self.engine = engine
+        self._db = db
+        self._engine: Engine | None = engine
+        self._opened_here = False
+        self._engine_error: BaseException | None = None
+        self._engine_ready = threading.Event()  # open, and the log-in's store modules imported
+        self._preloaded = threading.Event()  # PRELOAD_MODULES imported (or given up)
+        self._login: LoginScreen | None = None
         self.demo = demo
         self.ctx: AppContext | None = None
         self.title = t("app.title")
         if fiscal_year is not None:
             self.fiscal_year = fiscal_year
 
+    # -- the database -----------------------------------------------------------------------------------
+
+    @property
+    def engine(self) -> Engine | None:
+        """The database once open (always, from the log-in on); None while the start-up worker opens it."""
+        return self._engine
+
+    def wait_for_database(self) -> Engine:
+        """The database, waiting for the start-up worker to open it. For worker threads only."""
+        self._engine_ready.wait()
+        if self._engine_error is not None or self._engine is None:
+            raise RuntimeError("the database could not be opened") from self._engine_error
+        return self._engine
+
+    def close_database(self) -> None:
+        """Release the database if this app opened it (``db=``); an engine passed in belongs to the caller."""
+        if self._opened_here and self._engine is not None:
+            self._engine.dispose()
+
     # -- start-up ---------------------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        # Seen only for a moment (between the log-in and the first mode): no header or footer to build.
         yield Static(t("shell.loading"), id="loading")
-        yield Footer()
 
     def on_mount(self) -> None:
-        self._probe()
+        self._login = LoginScreen(self.wait_for_database, demo_accounts=None)
+        self.push_screen(self._login, self._logged_in)
+        self._open_database()
 
     @work(thread=True, exclusive=True, group="startup", exit_on_error=True)
-    def _probe(self) -> None:
-        from itatui.store.accounts import count_users
-        from itatui.store.org import get_organisation
+    def _open_database(self) -> None:
+        # Never two threads importing the database layer at once (a package with import cycles, such as
+        # SQLAlchemy, imported from two threads can fail half-initialised): the log-in worker waits for
+        # ``_engine_ready``, set only after every store module it needs is imported here; the main thread
+        # waits for ``_preloaded`` before it imports the first mode.
+        try:
+            if self._engine is None:
+                from itatui.commands.app import open_for_app
 
-        users = count_users(self.engine)
-        org = get_organisation(self.engine)
-        accounts: list[DemoLine] = []
-        if self.demo:
-            from itatui.store.demo import demo_accounts_present
+                self._engine = open_for_app(self._db)
+                self._opened_here = True
+            engine = self._engine
+            from itatui.store.accounts import count_users
+            from itatui.store.org import get_organisation
 
-            accounts = [DemoLine(a.username, a.password, t(f"role.{a.role.value}")) for a in demo_accounts_present(self.engine)]
-        self.call_from_thread(self._start, _Probe(users, org.name if org else "", accounts))
+            users = count_users(engine)
+            org = get_organisation(engine)
+            accounts: list[DemoLine] = []
+            if self.demo:
+                from itatui.store.demo import demo_accounts_present
+
+                accounts = [DemoLine(a.username, a.password, t(f"role.{a.role.value}")) for a in demo_accounts_present(engine)]
+        except BaseException as exc:
+            self._engine_error = exc
+            self._preloaded.set()
+            raise
+        finally:
+            self._engine_ready.set()
+        try:
+            self.call_from_thread(self._start, _Probe(users, org.name if org else "", accounts))
+            from importlib import import_module
+
+            for module in PRELOAD_MODULES:
+                import_module(module)
+        finally:
+            self._preloaded.set()
 
     def _start(self, probe: _Probe) -> None:
+        login = self._login
+        if self.ctx is not None or login is None or not login.is_attached:
+            return  # already logged in (or the log-in screen is gone): nothing left to show
         if probe.org_name:
             self.title = self._title(probe.org_name)
         if probe.users == 0:
             from itatui.tui.screens.first_run import FirstRunScreen
 
-            self.push_screen(FirstRunScreen(self.engine), self._first_run_done)
+            self._login = None
+            if self.screen is login:
+                self.pop_screen()
+            self.push_screen(FirstRunScreen(self.wait_for_database()), self._first_run_done)
         else:
-            self.push_screen(
-                LoginScreen(self.engine, org_name=probe.org_name, demo_accounts=probe.demo_accounts), self._logged_in
-            )
+            login.show_organisation(probe.org_name, probe.demo_accounts)
 
     def _title(self, org_name: str) -> str:
         return f"{org_name} {t('shell.demo_tag')}" if self.demo else org_name
@@ -157,9 +235,13 @@ class ItaApp(App[None]):
     def _logged_in(self, result: LoginResult | None) -> None:
         if result is None:
             return
+        self._preloaded.wait()  # the start-up worker may still be importing the modules needed below
+        from itatui.tui.context import AppContext
+
+        self._login = None
         user, org = result.user, result.org
         self.ctx = AppContext(
-            engine=self.engine,
+            engine=self.wait_for_database(),
             actor=user.actor(),
             full_name=user.full_name or user.username,
             organisation_id=org.id if org else None,

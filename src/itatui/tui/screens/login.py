@@ -1,11 +1,16 @@
 """Log-in: username and password, checked in a worker; errors (and the core's wait after repeated failures)
-shown in the current language. On the demo database the demo accounts are listed."""
+shown in the current language. On the demo database the demo accounts are listed.
+
+Only Textual is imported here: the app shows this screen while the database layer is still being imported and
+opened in a worker (``engine`` may be a callable that waits for it), so that the start is not held up by it.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from sqlalchemy.engine import Engine
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -15,8 +20,12 @@ from textual.widgets import Button, Footer, Input, Label, Static
 
 from itatui.i18n import t
 from itatui.tui.widgets.title_bar import TitleBar
-from itatui.store.accounts import UserInfo
-from itatui.store.org import OrgInfo
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
+
+    from itatui.store.accounts import UserInfo
+    from itatui.store.org import OrgInfo
 
 
 @dataclass(frozen=True)
@@ -35,11 +44,22 @@ class DemoLine:
 
 
 class LoginScreen(Screen[LoginResult]):
-    """Dismisses with a ``LoginResult`` once the core accepts the password."""
+    """Dismisses with a ``LoginResult`` once the core accepts the password.
+
+    ``engine`` is the database, or a callable returning it once it is open (called in the log-in worker, so a
+    password typed before the database is ready simply waits for it). ``show_organisation`` fills in the
+    organisation and the demo accounts when they become known after the screen is up.
+    """
 
     BINDINGS = [Binding("escape", "clear", t("shell.key.clear"), show=False)]
 
-    def __init__(self, engine: Engine, *, org_name: str = "", demo_accounts: list[DemoLine] | None = None) -> None:
+    def __init__(
+        self,
+        engine: Engine | Callable[[], Engine],
+        *,
+        org_name: str = "",
+        demo_accounts: list[DemoLine] | None = None,
+    ) -> None:
         super().__init__(id="login")
         self.engine = engine
         self.org_name = org_name
@@ -50,8 +70,9 @@ class LoginScreen(Screen[LoginResult]):
         with Horizontal(id="login-row"):
             with Vertical(id="login-box"):
                 yield Static(t("login.title"), id="login-title", classes="form-title")
-                if self.org_name:
-                    yield Static(self.org_name, id="login-org")
+                org = Static(self.org_name, id="login-org")
+                org.display = bool(self.org_name)
+                yield org
                 yield Label(t("login.username"), classes="field-label")
                 yield Input(id="username", compact=True)
                 yield Label(t("login.password"), classes="field-label")
@@ -59,15 +80,31 @@ class LoginScreen(Screen[LoginResult]):
                 yield Static("", id="login-error", classes="error")
                 yield Button(t("shell.login.submit"), id="login-submit", variant="primary", compact=True)
             if self.demo_accounts:
-                with Vertical(id="demo-accounts"):
-                    yield Static(t("login.demo_accounts"), classes="section-title")
-                    for acc in self.demo_accounts:
-                        yield Static(f"[b]{acc.username}[/b] / {acc.password}", classes="demo-line", markup=True)
-                        yield Static(acc.role_label, classes="demo-role")
+                yield self._demo_panel(self.demo_accounts)
         yield Footer()
+
+    @staticmethod
+    def _demo_panel(accounts: list[DemoLine]) -> Vertical:
+        lines: list[Static] = [Static(t("login.demo_accounts"), classes="section-title")]
+        for acc in accounts:
+            lines.append(Static(f"[b]{acc.username}[/b] / {acc.password}", classes="demo-line", markup=True))
+            lines.append(Static(acc.role_label, classes="demo-role"))
+        return Vertical(*lines, id="demo-accounts")
 
     def on_mount(self) -> None:
         self.query_one("#username", Input).focus()
+
+    def show_organisation(self, org_name: str, demo_accounts: list[DemoLine] | None = None) -> None:
+        """The organisation (and the app title naming it) and the demo accounts, once the database told them."""
+        self.query_one(TitleBar).update(self.app.title)
+        if org_name != self.org_name:
+            self.org_name = org_name
+            org = self.query_one("#login-org", Static)
+            org.update(org_name)
+            org.display = bool(org_name)
+        if demo_accounts and not self.demo_accounts:
+            self.demo_accounts = list(demo_accounts)
+            self.query_one("#login-row", Horizontal).mount(self._demo_panel(self.demo_accounts))
 
     @on(Input.Submitted, "#username")
     def _to_password(self) -> None:
@@ -98,12 +135,19 @@ class LoginScreen(Screen[LoginResult]):
 
     @work(thread=True, exclusive=True, group="login", exit_on_error=False)
     def _authenticate(self, username: str, password: str) -> None:
+        try:
+            # First the database (the app may still be opening it), then the store modules: that order leaves
+            # importing the database layer to the app's start-up worker alone.
+            engine = self.engine() if callable(self.engine) else self.engine
+        except Exception as exc:
+            self.app.call_from_thread(self._failed, t("shell.err.unexpected", reason=type(exc).__name__))
+            raise
         from itatui.store.accounts import AccountError, authenticate
         from itatui.store.org import get_organisation
 
         try:
-            user = authenticate(self.engine, username, password)
-            org = get_organisation(self.engine)
+            user = authenticate(engine, username, password)
+            org = get_organisation(engine)
         except AccountError as exc:
             self.app.call_from_thread(self._failed, t(exc.key, **exc.params))
             return
