@@ -37,8 +37,11 @@ from textual.keys import _character_to_key
 from textual.widgets import Input
 
 async def until(pilot, condition):
+    # A plain sleep between checks, not pilot.pause(): that posts a callback to every widget of the screen and
+    # waits for all of them, every 5 ms, which would load the event loop (and hold the GIL from the app's own
+    # workers) with the harness's work. The final pilot.pause() below, as in the bare app, waits for the screen.
     while not condition():
-        await pilot.pause(0.005)
+        await asyncio.sleep(0.005)
 
 def type_keys(app, text):
     # Key events straight to the driver, as a terminal delivers them: Pilot.press waits ~60 ms after every key,
