@@ -16,9 +16,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Input, Label, Static
+from textual.widgets import Button, Input, Label, Static
 
 from itatui.i18n import t
+from itatui.tui.widgets.keys_footer import KeysFooter
 from itatui.tui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
@@ -81,7 +82,7 @@ class LoginScreen(Screen[LoginResult]):
                 yield Button(t("shell.login.submit"), id="login-submit", variant="primary", compact=True)
             if self.demo_accounts:
                 yield self._demo_panel(self.demo_accounts)
-        yield Footer()
+        yield KeysFooter()
 
     @staticmethod
     def _demo_panel(accounts: list[DemoLine]) -> Vertical:

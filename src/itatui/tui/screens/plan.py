@@ -19,7 +19,7 @@ from textual.containers import Horizontal, Vertical
 from textual.reactive import Reactive
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import DataTable, Footer, Header, Input, Select, Static
+from textual.widgets import DataTable, Header, Input, Select, Static
 from textual.worker import get_current_worker
 
 from itatui.domain.eplan import NO_REPORT, Kind, Status
@@ -31,6 +31,7 @@ from itatui.store import plan as repo
 from itatui.store import progress as progress_repo
 from itatui.store.plan import PlanFilter, PlanInfo, PlanOutline, PlanTotals, ProjectPage, ProjectRow, UnitInfo
 from itatui.tui.widgets.form_errors import error_text
+from itatui.tui.widgets.keys_footer import KeysFooter
 from itatui.tui.widgets.plan_summary import SELECTED_YEAR_STYLE, PlanSummaryPanel, baht_text, year_text
 
 WIDE = 150  # from this width the summary sits beside the table; below it, it replaces the table while shown
@@ -131,7 +132,7 @@ class PlanScreen(Screen):
                 yield DataTable(id="plan-table", cursor_type="row", fixed_columns=2, zebra_stripes=False)
                 yield Static("", id="plan-info")
             yield PlanSummaryPanel(id="plan-summary")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.filter = PlanFilter(fiscal_year=self._fiscal_year)
