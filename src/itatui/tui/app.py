@@ -43,6 +43,17 @@ PRELOAD_MODULES = ("itatui.tui.context", "itatui.tui.screens.plan")
 MODE_KEYS: dict[str, str] = {"plan": "1", "risks": "2", "complaints": "3", "committees": "4"}
 
 
+def _styled_now(screen: Screen) -> Screen:
+    """Mark a mode's new screen as having seen the app's current CSS.
+
+    Textual re-parses the whole stylesheet from scratch and restyles every node of the app, twice, when a
+    mode's first screen has not seen the current CSS; a screen made just now is styled as it mounts anyway,
+    exactly as a pushed screen is (which skips that check).
+    """
+    screen._css_update_count = screen.app._css_update_count
+    return screen
+
+
 def _mode_screen(mode: str, module: str, class_name: str) -> Screen:
     """The mode's screen if that part of the app is built, else the one-line "not built yet" screen.
 
@@ -57,14 +68,14 @@ def _mode_screen(mode: str, module: str, class_name: str) -> Screen:
             raise
         from itatui.tui.screens.not_built import NotBuiltScreen
 
-        return NotBuiltScreen(mode)
-    return screen_class()
+        return _styled_now(NotBuiltScreen(mode))
+    return _styled_now(screen_class())
 
 
 def _not_built(mode: str) -> Screen:
     from itatui.tui.screens.not_built import NotBuiltScreen
 
-    return NotBuiltScreen(mode)
+    return _styled_now(NotBuiltScreen(mode))
 
 
 def shell_bindings() -> list[Binding]:

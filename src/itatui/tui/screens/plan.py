@@ -116,6 +116,11 @@ class PlanScreen(Screen):
     # ------------------------------------------------------------------------------------------ layout
 
     def compose(self) -> ComposeResult:
+        # The width classes before any child mounts: set later (first resize) they restyle the whole screen.
+        wide = self.app.size.width >= WIDE
+        self.set_class(wide, "-wide", update=False)
+        self.set_class(not wide, "-narrow", update=False)
+        self.set_class(wide and self._summary_shown is None, "-summary", update=False)
         yield Header()
         with Horizontal(id="plan-body"):
             with Vertical(id="plan-main"):
