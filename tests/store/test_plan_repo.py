@@ -245,6 +245,23 @@ def test_current_plan_prefers_the_one_covering_the_year(engine, admin, small):
         repo.get_plan(engine, admin, 9999)
 
 
+def test_plan_view_is_outline_totals_first_page_and_units_at_once(engine, admin, small):
+    flt = PlanFilter(text="มาตรการ", fiscal_year=2568)
+    view = repo.plan_view(engine, admin, flt, plan_id=small["plan"])
+    assert view is not None and _numbers(view.page) == [1, 4, 5]
+    assert view.plan == repo.get_plan(engine, admin, small["plan"])
+    assert view.outline == repo.plan_outline(engine, admin, small["plan"])
+    assert view.totals == repo.plan_totals(engine, admin, small["plan"], flt)
+    assert view.page == repo.list_project_rows(engine, admin, small["plan"], flt)
+    assert view.units == tuple(repo.list_units(engine, admin, small["org"]))
+    # Without a plan id: the organisation's plan covering the filter's year; none for another organisation.
+    current = repo.plan_view(engine, admin, PlanFilter(fiscal_year=2568), organisation_id=small["org"])
+    assert current is not None and current.plan.id == small["plan"] and _numbers(current.page) == [1, 2, 3, 4, 5]
+    assert repo.plan_view(engine, admin, PlanFilter(), organisation_id=small["org"] + 100) is None
+    with pytest.raises(PlanError):
+        repo.plan_view(engine, admin, PlanFilter(), plan_id=9999)
+
+
 @pytest.fixture
 def khemarat(engine):
     from itatui.store.seed import seed_demo_plan

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, func, or_
+from sqlalchemy import String, and_, case, cast, func, or_
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, select
@@ -353,10 +353,6 @@ def _filter_conditions(plan_id: int, flt: PlanFilter) -> list[Any]:
     return conds
 
 
-def _filtered_ids(plan_id: int, flt: PlanFilter):  # noqa: ANN202
-    return select(Project.id).join(Mission, Mission.id == Project.mission_id).where(*_filter_conditions(plan_id, flt))
-
-
 # ---------------------------------------------------------------------------------------------- reads
 
 
@@ -366,105 +362,181 @@ def current_plan(
     """The plan to show: the newest one covering ``fiscal_year`` if any, else the newest one."""
     require(actor, Perm.PLAN_VIEW)
     with session_scope(engine) as s:
-        q = select(Plan)
-        if organisation_id is not None:
-            q = q.where(Plan.organisation_id == organisation_id)
-        if fiscal_year is not None:
-            covering = s.exec(
-                q.where(Plan.start_year <= fiscal_year, Plan.end_year >= fiscal_year).order_by(col(Plan.id).desc())
-            ).first()
-            if covering:
-                return _plan_info(covering)
-        newest = s.exec(q.order_by(col(Plan.id).desc())).first()
-        return _plan_info(newest) if newest else None
+        return _current_plan(s, organisation_id, fiscal_year)
 
 
 def get_plan(engine: Engine, actor: Actor, plan_id: int) -> PlanInfo:
     require(actor, Perm.PLAN_VIEW)
     with session_scope(engine) as s:
-        return _plan_info(_get_plan(s, plan_id))
+        return _plan_row(s, plan_id)
 
 
 def list_units(engine: Engine, actor: Actor, organisation_id: int) -> list[UnitInfo]:
     require(actor, Perm.PLAN_VIEW)
     with session_scope(engine) as s:
-        rows = s.exec(select(Unit).where(Unit.organisation_id == organisation_id).order_by(col(Unit.id))).all()
-        return [UnitInfo(u.id or 0, u.code, u.name, u.is_all) for u in rows]
+        return _units(s, organisation_id)
 
 
 def plan_outline(engine: Engine, actor: Actor, plan_id: int) -> PlanOutline:
     """Dimensions and their missions in document order, with each mission's project count."""
     require(actor, Perm.PLAN_VIEW)
     with session_scope(engine) as s:
-        plan = _get_plan(s, plan_id)
-        dims = s.exec(select(Dimension).where(Dimension.plan_id == plan_id).order_by(col(Dimension.number))).all()
-        missions = s.exec(
-            select(Mission)
-            .where(col(Mission.dimension_id).in_([d.id for d in dims]))
-            .order_by(col(Mission.position), col(Mission.id))
-        ).all() if dims else []
-        counts = dict(
-            s.exec(
-                select(Project.mission_id, func.count()).where(Project.plan_id == plan_id).group_by(Project.mission_id)
-            ).all()
-        )
-        by_dim: dict[int, list[MissionInfo]] = {}
-        for m in missions:
-            by_dim.setdefault(m.dimension_id, []).append(
-                MissionInfo(m.id or 0, m.dimension_id, m.code, m.name, counts.get(m.id, 0))
-            )
-        return PlanOutline(
-            plan=_plan_info(plan),
-            dimensions=tuple(DimensionInfo(d.id or 0, d.number, d.name, tuple(by_dim.get(d.id or 0, []))) for d in dims),
-        )
+        return _outline(s, _plan_row(s, plan_id))
 
 
 def plan_totals(engine: Engine, actor: Actor, plan_id: int, flt: PlanFilter | None = None) -> PlanTotals:
     """Per-dimension subtotals and grand totals per year, and counts, of the projects the filter keeps."""
     require(actor, Perm.PLAN_VIEW)
+    with session_scope(engine) as s:
+        return _totals(s, _plan_row(s, plan_id), flt or PlanFilter())
+
+
+def list_project_rows(
+    engine: Engine, actor: Actor, plan_id: int, flt: PlanFilter | None = None, *, offset: int = 0, limit: int | None = None
+) -> ProjectPage:
+    """One page (``PAGE_SIZE`` rows unless ``limit``) in document order (dimension, mission, number) and the
+    filtered total."""
+    require(actor, Perm.PLAN_VIEW)
+    with session_scope(engine) as s:
+        return _page(s, _plan_row(s, plan_id), flt or PlanFilter(), offset, limit)
+
+
+@dataclass(frozen=True)
+class PlanView:
+    """What the plan table shows first: the plan, its outline, the filtered totals, the first page, the units."""
+
+    plan: PlanInfo
+    outline: PlanOutline
+    totals: PlanTotals
+    page: ProjectPage
+    units: tuple[UnitInfo, ...]
+
+
+def plan_view(
+    engine: Engine,
+    actor: Actor,
+    flt: PlanFilter | None = None,
+    *,
+    plan_id: int | None = None,
+    organisation_id: int | None = None,
+) -> PlanView | None:
+    """``plan_outline``, ``plan_totals``, the first page of ``list_project_rows`` and ``list_units`` of one plan,
+    in one session (one snapshot, seven statements). ``plan_id`` None: the organisation's ``current_plan`` for
+    the filter's fiscal year, and None when there is none. An unknown ``plan_id`` raises ``PlanError``."""
+    require(actor, Perm.PLAN_VIEW)
     flt = flt or PlanFilter()
     with session_scope(engine) as s:
-        plan = _get_plan(s, plan_id)
-        years = _plan_info(plan).years
-        ids = _filtered_ids(plan_id, flt)
-        sums = s.exec(
-            select(Mission.dimension_id, Budget.fiscal_year, func.sum(Budget.amount))
-            .join(Project, Project.id == Budget.project_id)
-            .join(Mission, Mission.id == Project.mission_id)
-            .where(col(Project.id).in_(ids))
-            .group_by(Mission.dimension_id, Budget.fiscal_year)
-        ).all()
-        mission_counts = dict(
-            s.exec(
-                select(Project.mission_id, func.count())
-                .where(col(Project.id).in_(ids))
-                .group_by(Project.mission_id)
-            ).all()
+        plan = _plan_row(s, plan_id) if plan_id is not None else _current_plan(s, organisation_id, flt.fiscal_year)
+        if plan is None:
+            return None
+        return PlanView(
+            plan=plan,
+            outline=_outline(s, plan),
+            totals=_totals(s, plan, flt),
+            page=_page(s, plan, flt, 0, None),
+            units=tuple(_units(s, plan.organisation_id)),
         )
-        dim_of_mission = dict(
-            s.exec(
-                select(Mission.id, Mission.dimension_id).where(col(Mission.id).in_(list(mission_counts)))
-            ).all()
-        ) if mission_counts else {}
-        dimension_counts: dict[int, int] = {}
-        for mission_id, n in mission_counts.items():
-            d = dim_of_mission[mission_id]
-            dimension_counts[d] = dimension_counts.get(d, 0) + n
-        table: dict[int, dict[int, int | None]] = {}
-        for dim_id, year, total in sums:
-            table.setdefault(dim_id, {})[year] = None if total is None else int(total)
-        by_dimension = {d: tuple(vals.get(y) for y in years) for d, vals in table.items()}
-        grand = tuple(
-            _sum_or_none(vals.get(y) for vals in table.values()) for y in years
-        )
-        return PlanTotals(
-            years=years,
-            by_dimension=by_dimension,
-            dimension_counts=dimension_counts,
-            mission_counts=mission_counts,
-            grand=grand,
-            count=sum(mission_counts.values()),
-        )
+
+
+# The reads below select plain columns (no ORM objects to build) and let the database join and aggregate, so a
+# table's worth of data comes in a few statements of few rows: each statement is compiled once per process, and
+# each row fetched is a round trip through the driver (on SQLite one that hands the GIL away and waits for it).
+
+_PLAN_COLUMNS = (Plan.id, Plan.organisation_id, Plan.title, Plan.start_year, Plan.end_year)
+
+
+def _plan_row(s: Session, plan_id: int) -> PlanInfo:
+    row = s.exec(select(*_PLAN_COLUMNS).where(Plan.id == plan_id)).first()
+    if row is None:
+        raise PlanError("err.plan_not_found", id=plan_id)
+    return PlanInfo(*row)
+
+
+def _current_plan(s: Session, organisation_id: int | None, fiscal_year: int | None) -> PlanInfo | None:
+    q = select(*_PLAN_COLUMNS)
+    if organisation_id is not None:
+        q = q.where(Plan.organisation_id == organisation_id)
+    if fiscal_year is not None:
+        # Plans covering the year first, newest first within each group.
+        covers = and_(Plan.start_year <= fiscal_year, Plan.end_year >= fiscal_year)
+        q = q.order_by(case((covers, 0), else_=1), col(Plan.id).desc())
+    else:
+        q = q.order_by(col(Plan.id).desc())
+    row = s.exec(q.limit(1)).first()
+    return PlanInfo(*row) if row else None
+
+
+def _units(s: Session, organisation_id: int) -> list[UnitInfo]:
+    rows = s.exec(
+        select(Unit.id, Unit.code, Unit.name, Unit.is_all).where(Unit.organisation_id == organisation_id).order_by(col(Unit.id))
+    ).all()
+    return [UnitInfo(uid or 0, code, name, is_all) for uid, code, name, is_all in rows]
+
+
+def _outline(s: Session, plan: PlanInfo) -> PlanOutline:
+    counts = (
+        select(Project.mission_id, func.count().label("n"))
+        .where(Project.plan_id == plan.id)
+        .group_by(Project.mission_id)
+        .subquery()
+    )
+    rows = s.exec(
+        select(Dimension.id, Dimension.number, Dimension.name, Mission.id, Mission.code, Mission.name, counts.c.n)
+        .select_from(Dimension)
+        .outerjoin(Mission, Mission.dimension_id == Dimension.id)
+        .outerjoin(counts, counts.c.mission_id == Mission.id)
+        .where(Dimension.plan_id == plan.id)
+        .order_by(col(Dimension.number), col(Mission.position), col(Mission.id))
+    ).all()
+    dims: dict[int, tuple[int, str]] = {}
+    missions: dict[int, list[MissionInfo]] = {}
+    for dim_id, number, dim_name, mission_id, code, mission_name, n in rows:
+        dims.setdefault(dim_id, (number, dim_name))
+        found = missions.setdefault(dim_id, [])
+        if mission_id is not None:  # a dimension without missions comes once, with NULLs
+            found.append(MissionInfo(mission_id, dim_id, code, mission_name, n or 0))
+    return PlanOutline(
+        plan=plan,
+        dimensions=tuple(DimensionInfo(d, number, name, tuple(missions[d])) for d, (number, name) in dims.items()),
+    )
+
+
+def _totals(s: Session, plan: PlanInfo, flt: PlanFilter) -> PlanTotals:
+    years = plan.years
+    conds = _filter_conditions(plan.id, flt)
+    sums = s.exec(
+        select(Mission.dimension_id, Budget.fiscal_year, func.sum(Budget.amount))
+        .select_from(Budget)
+        .join(Project, Project.id == Budget.project_id)
+        .join(Mission, Mission.id == Project.mission_id)
+        .where(*conds)
+        .group_by(Mission.dimension_id, Budget.fiscal_year)
+    ).all()
+    counted = s.exec(
+        select(Mission.dimension_id, Project.mission_id, func.count())
+        .select_from(Project)
+        .join(Mission, Mission.id == Project.mission_id)
+        .where(*conds)
+        .group_by(Project.mission_id, Mission.dimension_id)
+    ).all()
+    mission_counts: dict[int, int] = {}
+    dimension_counts: dict[int, int] = {}
+    for dim_id, mission_id, n in counted:
+        mission_counts[mission_id] = n
+        dimension_counts[dim_id] = dimension_counts.get(dim_id, 0) + n
+    table: dict[int, dict[int, int | None]] = {}
+    for dim_id, year, total in sums:
+        table.setdefault(dim_id, {})[year] = None if total is None else int(total)
+    by_dimension = {d: tuple(vals.get(y) for y in years) for d, vals in table.items()}
+    grand = tuple(_sum_or_none(vals.get(y) for vals in table.values()) for y in years)
+    return PlanTotals(
+        years=years,
+        by_dimension=by_dimension,
+        dimension_counts=dimension_counts,
+        mission_counts=mission_counts,
+        grand=grand,
+        count=sum(mission_counts.values()),
+    )
 
 
 def _sum_or_none(values) -> int | None:  # noqa: ANN001
@@ -474,66 +546,66 @@ def _sum_or_none(values) -> int | None:  # noqa: ANN001
     return out
 
 
-def list_project_rows(
-    engine: Engine, actor: Actor, plan_id: int, flt: PlanFilter | None = None, *, offset: int = 0, limit: int | None = None
-) -> ProjectPage:
-    """One page (``PAGE_SIZE`` rows unless ``limit``) in document order (dimension, mission, number) and the
-    filtered total."""
-    require(actor, Perm.PLAN_VIEW)
-    flt = flt or PlanFilter()
+_UNIT_SEP, _PAIR_SEP = "\x1f", "\x1e"  # inside the aggregated "id<US>code<RS>id<US>code" of a project's units
+
+
+def _unit_codes(packed: str | None) -> tuple[str, ...]:
+    """The codes from the aggregated string, in unit id order (as the plan lists them)."""
+    if not packed:
+        return ()
+    pairs = (item.split(_UNIT_SEP, 1) for item in packed.split(_PAIR_SEP))
+    return tuple(code for _, code in sorted(pairs, key=lambda pair: int(pair[0])))
+
+
+def _page(s: Session, plan: PlanInfo, flt: PlanFilter, offset: int, limit: int | None) -> ProjectPage:
     limit = max(1, min(PAGE_SIZE if limit is None else limit, 1000))
-    with session_scope(engine) as s:
-        plan = _get_plan(s, plan_id)
-        years = _plan_info(plan).years
-        conds = _filter_conditions(plan_id, flt)
-        base = (
-            select(Project, Mission.dimension_id)
-            .join(Mission, Mission.id == Project.mission_id)
-            .join(Dimension, Dimension.id == Mission.dimension_id)
-            .where(*conds)
+    years = plan.years
+    conds = _filter_conditions(plan.id, flt)
+    total = s.exec(
+        select(func.count()).select_from(Project).join(Mission, Mission.id == Project.mission_id).where(*conds)
+    ).one()
+    # One row per project: each year's budget and the units are looked up per row inside the database.
+    budget_cols = [
+        select(Budget.amount).where(Budget.project_id == Project.id, Budget.fiscal_year == y).scalar_subquery()
+        for y in years
+    ]
+    units_col = (
+        select(func.aggregate_strings(cast(Unit.id, String) + _UNIT_SEP + Unit.code, _PAIR_SEP))
+        .select_from(ProjectUnit)
+        .join(Unit, Unit.id == ProjectUnit.unit_id)
+        .where(ProjectUnit.project_id == Project.id)
+        .scalar_subquery()
+    )
+    q = (
+        select(Project.id, Project.number, Project.name, Project.kind, Mission.dimension_id, Project.mission_id, units_col, *budget_cols)
+        .join(Mission, Mission.id == Project.mission_id)
+        .join(Dimension, Dimension.id == Mission.dimension_id)
+    )
+    if flt.fiscal_year is not None:
+        latest = _latest_status_rows(flt.fiscal_year)
+        q = q.add_columns(latest.c.status).outerjoin(latest, latest.c.project_id == Project.id)
+    rows = s.exec(
+        q.where(*conds)
+        .order_by(col(Dimension.number), col(Mission.position), col(Mission.id), col(Project.number))
+        .offset(offset)
+        .limit(limit)
+    ).all()
+    n = len(years)
+    out = tuple(
+        ProjectRow(
+            id=r[0] or 0,
+            number=r[1],
+            name=r[2],
+            kind=r[3],
+            dimension_id=r[4],
+            mission_id=r[5],
+            budgets=tuple(r[7 : 7 + n]),
+            units=_unit_codes(r[6]),
+            status=(r[7 + n] or "") if flt.fiscal_year is not None else "",
         )
-        total = s.exec(
-            select(func.count()).select_from(Project).join(Mission, Mission.id == Project.mission_id).where(*conds)
-        ).one()
-        rows = s.exec(
-            base.order_by(col(Dimension.number), col(Mission.position), col(Mission.id), col(Project.number))
-            .offset(offset)
-            .limit(limit)
-        ).all()
-        ids = [p.id for p, _ in rows]
-        budgets: dict[int, dict[int, int | None]] = {}
-        units: dict[int, list[str]] = {}
-        statuses: dict[int, str] = {}
-        if ids:
-            for b in s.exec(select(Budget).where(col(Budget.project_id).in_(ids))).all():
-                budgets.setdefault(b.project_id, {})[b.fiscal_year] = b.amount
-            for pid, code in s.exec(
-                select(ProjectUnit.project_id, Unit.code)
-                .join(Unit, Unit.id == ProjectUnit.unit_id)
-                .where(col(ProjectUnit.project_id).in_(ids))
-                .order_by(col(Unit.id))
-            ).all():
-                units.setdefault(pid, []).append(code)
-            if flt.fiscal_year is not None:
-                latest = _latest_status_rows(flt.fiscal_year)
-                statuses = dict(
-                    s.exec(select(latest.c.project_id, latest.c.status).where(latest.c.project_id.in_(ids))).all()
-                )
-        out = tuple(
-            ProjectRow(
-                id=p.id or 0,
-                number=p.number,
-                name=p.name,
-                kind=p.kind,
-                dimension_id=dim_id,
-                mission_id=p.mission_id,
-                budgets=tuple(budgets.get(p.id or 0, {}).get(y) for y in years),
-                units=tuple(units.get(p.id or 0, [])),
-                status=statuses.get(p.id or 0, ""),
-            )
-            for p, dim_id in rows
-        )
-        return ProjectPage(rows=out, offset=offset, total=total)
+        for r in rows
+    )
+    return ProjectPage(rows=out, offset=offset, total=total)
 
 
 def project_sheet(engine: Engine, actor: Actor, project_id: int, fiscal_year: int | None = None) -> ProjectSheet:

@@ -190,26 +190,13 @@ class PlanScreen(Screen):
         ctx = self.app.ctx  # type: ignore[attr-defined]
         worker = get_current_worker()
         try:
-            plan = self.plan
-            if plan is None:
-                plan = (
-                    repo.get_plan(ctx.engine, ctx.actor, self._plan_id)
-                    if self._plan_id is not None
-                    else repo.current_plan(
-                        ctx.engine, ctx.actor, organisation_id=ctx.organisation_id, fiscal_year=flt.fiscal_year
-                    )
-                )
-            if plan is None:
+            # One session for all of it (plan_view): the plan shown so far, the one asked for, or the current one.
+            plan_id = self.plan.id if self.plan is not None else self._plan_id
+            view = repo.plan_view(ctx.engine, ctx.actor, flt, plan_id=plan_id, organisation_id=ctx.organisation_id)
+            if view is None:
                 loaded = _Loaded(None, None, None, None, (), flt)
             else:
-                loaded = _Loaded(
-                    plan=plan,
-                    outline=repo.plan_outline(ctx.engine, ctx.actor, plan.id),
-                    totals=repo.plan_totals(ctx.engine, ctx.actor, plan.id, flt),
-                    page=repo.list_project_rows(ctx.engine, ctx.actor, plan.id, flt, offset=0),
-                    units=tuple(repo.list_units(ctx.engine, ctx.actor, plan.organisation_id)),
-                    flt=flt,
-                )
+                loaded = _Loaded(view.plan, view.outline, view.totals, view.page, view.units, flt)
         except Exception as exc:  # noqa: BLE001 - shown to the user, the screen stays usable
             if not worker.is_cancelled:
                 self.app.call_from_thread(self._load_failed, exc)
