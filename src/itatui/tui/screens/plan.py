@@ -81,6 +81,10 @@ class PlanScreen(Screen):
     PlanScreen.-summary.-narrow #plan-main { display: none; }
     """
 
+    # The table has the focus from the start (focused later, the search field first took it and the footer
+    # was built twice).
+    AUTO_FOCUS = "#plan-table"
+
     BINDINGS = [
         Binding("slash", "search", t("key.search"), id="plan.search"),
         Binding("enter", "open", t("key.open"), id="plan.open", show=False),
