@@ -17,6 +17,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Button, Input, Label, Static
+from textual.worker import Worker, WorkerState
 
 from itatui.i18n import t
 from itatui.tui.widgets.keys_footer import KeysFooter
@@ -135,7 +136,9 @@ class LoginScreen(Screen[LoginResult]):
         self.query_one("#login-error", Static).update(message)
 
     @work(thread=True, exclusive=True, group="login", exit_on_error=False)
-    def _authenticate(self, username: str, password: str) -> None:
+    def _authenticate(self, username: str, password: str) -> LoginResult | None:
+        """The result on success (the screen is dismissed once the worker is over, see below); None after
+        showing why not."""
         try:
             # First the database (the app may still be opening it), then the store modules: that order leaves
             # importing the database layer to the app's start-up worker alone.
@@ -151,11 +154,19 @@ class LoginScreen(Screen[LoginResult]):
             org = get_organisation(engine)
         except AccountError as exc:
             self.app.call_from_thread(self._failed, t(exc.key, **exc.params))
-            return
+            return None
         except Exception as exc:  # a broken database must not leave the screen stuck on "checking"
             self.app.call_from_thread(self._failed, t("shell.err.unexpected", reason=type(exc).__name__))
             raise
-        self.app.call_from_thread(self.dismiss, LoginResult(user, org))
+        return LoginResult(user, org)
+
+    @on(Worker.StateChanged)
+    def _authenticated(self, event: Worker.StateChanged) -> None:
+        # Dismissed from here, when the worker is over: dismissed from inside it, the screen could be removed
+        # (which cancels its workers) before the worker had finished, leaving a cancelled worker behind.
+        result = event.worker.result if event.state == WorkerState.SUCCESS else None
+        if event.worker.group == "login" and isinstance(result, LoginResult):
+            self.dismiss(result)
 
     def _failed(self, message: str) -> None:
         self._show_error(message)
