@@ -202,6 +202,19 @@ class ItaApp(App[None]):
                 from itatui.store.demo import demo_accounts_present
 
                 accounts = [DemoLine(a.username, a.password, t(f"role.{a.role.value}")) for a in demo_accounts_present(engine)]
+        except Exception as exc:
+            # As before the app opened the database itself: the run ends with the reason, exit status 1 (and no
+            # traceback listing local values, such as a database URL with its password).
+            self._engine_error = exc
+            self._preloaded.set()
+            self._engine_ready.set()
+            try:
+                self.call_from_thread(
+                    self.exit, None, 1, t("shell.err.unexpected", reason=f"{type(exc).__name__}: {exc}")
+                )
+            except RuntimeError:
+                pass  # the app has already closed
+            return
         except BaseException as exc:
             self._engine_error = exc
             self._preloaded.set()
@@ -209,7 +222,10 @@ class ItaApp(App[None]):
         finally:
             self._engine_ready.set()
         try:
-            self.call_from_thread(self._start, _Probe(users, org.name if org else "", accounts))
+            try:
+                self.call_from_thread(self._start, _Probe(users, org.name if org else "", accounts))
+            except RuntimeError:
+                return  # the app has closed meanwhile
             from importlib import import_module
 
             for module in PRELOAD_MODULES:
