@@ -252,3 +252,18 @@ async def test_thai_digits_redraw_the_page_without_a_query(desk):
         assert str(queue.table.get_cell_at((0, REG_COL))) == thai
         assert str(queue.query_one(".paged-status").render()) == "แถว ๑–๑ จาก ๑"
         assert queue.rows is rows_before  # drawn again from the page it holds
+
+
+async def test_a_subject_with_brackets_shows_as_typed(desk):
+    """What the desk typed is shown as typed: "[b]" in a subject is text, not Rich markup."""
+    from rich.text import Text
+
+    core.create_complaint(desk.engine, desk.desk, _draft("ถนน [b]ชำรุด[/b] หน้าวัด", 1))
+    app = DeskHost(desk.ctx(desk.desk), ComplaintsScreen)
+    async with app.run_test(size=(120, 24)) as pilot:
+        await settle(pilot)
+        app.screen.set_view(QueueView(year=YEAR_ALL))
+        await settle(pilot)
+        row = _queue(app).table.get_row_at(0)
+        subjects = [c for c in row if isinstance(c, Text) and "ชำรุด" in c.plain]
+        assert subjects and "[b]ชำรุด[/b]" in subjects[0].plain

@@ -337,3 +337,22 @@ async def test_targets_form_records_the_ita_score(engine, admin, small):
         actual = {(x.kind, x.fiscal_year): x.actual for x in summary.targets}
         assert actual[("ita_score", 2566)] == 72.5 and actual[("case_reduction_pct", 2566)] == 12
     assert {(x.kind, x.fiscal_year): x.actual for x in repo.list_targets(engine, admin, small["plan"])}[("ita_score", 2566)] == 72.5
+
+
+async def test_a_name_with_brackets_shows_as_typed(engine, admin, small):
+    """Names are cells of text, never Rich markup: "[red]" typed into a name is shown as typed."""
+    from rich.text import Text
+    from sqlmodel import Session
+
+    from itatui.store.models import Project
+
+    with Session(engine) as s:
+        project = s.get(Project, small["p2"])
+        project.name = "กิจกรรม [red]เชิดชู[/red] เกียรติ"
+        s.add(project)
+        s.commit()
+    app = PlanHost(make_ctx(engine, admin, small))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        cell = app.screen.query_one(DataTable).get_row(f"p:{small['p2']}")[1]
+        assert isinstance(cell, Text) and "[red]เชิดชู[/red]" in cell.plain

@@ -353,9 +353,9 @@ class PlanScreen(Screen):
     def _project_cells(self, row: ProjectRow, years: tuple[int, ...], fy: int, thai: bool) -> list:
         return [
             digits(f"{row.number})", thai),
-            "  " + " ".join(row.name.split()),
+            Text("  " + " ".join(row.name.split())),  # Text, not str: a name is never read as markup
             *self._money_cells(row.budgets, years, fy, thai),
-            " ".join(row.units),
+            Text(" ".join(row.units)),
             status_text(row.status) if row.status else Text(status_text(""), style="dim"),
             kind_text(row.kind),
         ]

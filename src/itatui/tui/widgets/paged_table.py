@@ -19,6 +19,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -291,7 +292,8 @@ class PagedTable(Vertical):
         table = self.table
         with self.app.batch_update():
             for i, row in enumerate(self.rows):
-                cells = list(self.render_row(row))
+                # A plain string cell would be read as Rich markup: "[b]" typed in a subject must show as typed.
+                cells = [Text(c) if isinstance(c, str) else c for c in self.render_row(row)]
                 if i < table.row_count:
                     for j, value in enumerate(cells):
                         table.update_cell_at(Coordinate(i, j), value)
