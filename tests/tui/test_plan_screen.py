@@ -230,6 +230,17 @@ async def test_sheet_opens_on_enter_and_escape_goes_back(engine, admin, small):
                          "พนักงานเทศบาล จำนวน 50 คน", "ตัวชี้วัดและผล ปีงบประมาณ 2567", "ไม่น้อยกว่าร้อยละ ๘๐",
                          "งบประมาณรายปี", "10,000", "สป.", "ยังไม่มีรายงานผลการดำเนินงาน"):
             assert expected in text, expected
+        # the sheet opens the project form and the progress form; cancelling comes back to the sheet
+        from itatui.tui.forms.progress_form import ProgressForm
+        from itatui.tui.forms.project_form import ProjectForm
+
+        for key, form in (("e", ProjectForm), ("r", ProgressForm)):
+            await pilot.press(key)
+            await settle(pilot)
+            assert isinstance(app.screen, form)
+            await pilot.press("escape")
+            await settle(pilot)
+            assert app.screen is sheet
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, PlanScreen)

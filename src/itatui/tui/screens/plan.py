@@ -7,7 +7,6 @@ while the wide table scrolls sideways (``fixed_columns``).
 
 from __future__ import annotations
 
-import asyncio
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -30,6 +29,7 @@ from itatui.i18n import t
 from itatui.store import plan as repo
 from itatui.store import progress as progress_repo
 from itatui.store.plan import PlanFilter, PlanInfo, PlanOutline, PlanTotals, ProjectPage, ProjectRow, UnitInfo
+from itatui.tui.dialogs import open_form
 from itatui.tui.widgets.form_errors import error_text
 from itatui.tui.widgets.keys_footer import KeysFooter
 from itatui.tui.widgets.plan_summary import SELECTED_YEAR_STYLE, PlanSummaryPanel, baht_text, year_text
@@ -564,14 +564,10 @@ class PlanScreen(Screen):
 
         ctx = self.app.ctx  # type: ignore[attr-defined]
         assert self.plan is not None
-        try:
-            data = await asyncio.to_thread(
-                repo.project_form_data, ctx.engine, ctx.actor, self.plan.id, project_id, mission_id=mission_id
-            )
-        except Exception as exc:  # noqa: BLE001
-            self.notify(error_text(exc), severity="error")
-            return
-        saved = await self.app.push_screen_wait(ProjectForm(data))
+        plan_id = self.plan.id
+        saved = await open_form(
+            self, lambda: repo.project_form_data(ctx.engine, ctx.actor, plan_id, project_id, mission_id=mission_id), ProjectForm
+        )
         if saved is not None:
             self.notify(t("plan.saved_project", number=digits(str(saved.edit.number), self._thai)))
             self.reload()
@@ -591,15 +587,9 @@ class PlanScreen(Screen):
         ctx = self.app.ctx  # type: ignore[attr-defined]
         years = self.plan.years if self.plan else (self._fiscal_year,)
         fy = min(max(self._fiscal_year, years[0]), years[-1])
-        try:
-            data = await asyncio.to_thread(
-                progress_repo.progress_form_data,
-                ctx.engine, ctx.actor, project_id, fy, default_round(fy),
-            )
-        except Exception as exc:  # noqa: BLE001
-            self.notify(error_text(exc), severity="error")
-            return
-        saved = await self.app.push_screen_wait(ProgressForm(data))
+        saved = await open_form(
+            self, lambda: progress_repo.progress_form_data(ctx.engine, ctx.actor, project_id, fy, default_round(fy)), ProgressForm
+        )
         if saved is not None:
             self.notify(t("msg.saved"))
             self.reload()
@@ -613,13 +603,11 @@ class PlanScreen(Screen):
         from itatui.tui.forms.targets_form import TargetsForm
 
         ctx = self.app.ctx  # type: ignore[attr-defined]
-        assert self.plan is not None
-        try:
-            targets = await asyncio.to_thread(repo.list_targets, ctx.engine, ctx.actor, self.plan.id)
-        except Exception as exc:  # noqa: BLE001
-            self.notify(error_text(exc), severity="error")
-            return
-        saved = await self.app.push_screen_wait(TargetsForm(self.plan, tuple(targets)))
+        plan = self.plan
+        assert plan is not None
+        saved = await open_form(
+            self, lambda: repo.list_targets(ctx.engine, ctx.actor, plan.id), lambda targets: TargetsForm(plan, tuple(targets))
+        )
         if saved is not None:
             self.notify(t("msg.saved"))
             if self._summary_shown:

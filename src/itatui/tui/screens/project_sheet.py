@@ -6,8 +6,6 @@ reloads only then), ``e`` edits the project, ``r`` reports progress. Loaded in a
 
 from __future__ import annotations
 
-import asyncio
-
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
@@ -28,6 +26,7 @@ from itatui.store import plan as repo
 from itatui.store import progress as progress_repo
 from itatui.store.plan import ProjectSheet
 from itatui.tui.screens.plan import default_round, kind_text, status_text
+from itatui.tui.dialogs import open_form
 from itatui.tui.widgets.form_errors import error_text
 from itatui.tui.widgets.plan_summary import SELECTED_YEAR_STYLE, baht_text, number_text, year_text
 
@@ -128,12 +127,8 @@ class ProjectSheetScreen(Screen[bool]):
 
         ctx = self.app.ctx  # type: ignore[attr-defined]
         assert self.sheet is not None
-        try:
-            data = await asyncio.to_thread(repo.project_form_data, ctx.engine, ctx.actor, self.sheet.plan_id, self.project_id)
-        except Exception as exc:  # noqa: BLE001
-            self.notify(error_text(exc), severity="error")
-            return
-        if await self.app.push_screen_wait(ProjectForm(data)) is not None:
+        plan_id, project_id = self.sheet.plan_id, self.project_id
+        if await open_form(self, lambda: repo.project_form_data(ctx.engine, ctx.actor, plan_id, project_id), ProjectForm) is not None:
             self.changed = True
             self.notify(t("msg.saved"))
             self.load()
@@ -146,14 +141,9 @@ class ProjectSheetScreen(Screen[bool]):
         assert self.sheet is not None
         years = tuple(y for y, _ in self.sheet.budgets)
         fy = min(max(self.sheet.fiscal_year, years[0]), years[-1])
-        try:
-            data = await asyncio.to_thread(
-                progress_repo.progress_form_data, ctx.engine, ctx.actor, self.project_id, fy, default_round(fy)
-            )
-        except Exception as exc:  # noqa: BLE001
-            self.notify(error_text(exc), severity="error")
-            return
-        if await self.app.push_screen_wait(ProgressForm(data)) is not None:
+        project_id = self.project_id
+        load = lambda: progress_repo.progress_form_data(ctx.engine, ctx.actor, project_id, fy, default_round(fy))  # noqa: E731
+        if await open_form(self, load, ProgressForm) is not None:
             self.changed = True
             self.notify(t("msg.saved"))
             self.load()
