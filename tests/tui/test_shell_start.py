@@ -51,16 +51,16 @@ async def test_opens_the_database_itself_and_fills_in_the_organisation(engine, a
 
 
 async def test_a_password_typed_before_the_database_is_open_waits_for_it(engine, admin, db_path, monkeypatch):
-    import itatui.commands.app as commands_app
+    import itatui.store.bootstrap as bootstrap
 
     release = threading.Event()
-    real_open = commands_app.open_for_app
+    real_open = bootstrap.open_database
 
     def slow_open(db):  # noqa: ANN001, ANN202 - a database that takes its time to open
         release.wait(10)
         return real_open(db)
 
-    monkeypatch.setattr(commands_app, "open_for_app", slow_open)
+    monkeypatch.setattr(bootstrap, "open_database", slow_open)
     app = ItaApp(db=str(db_path))
     try:
         async with app.run_test(size=(80, 24)) as pilot:

@@ -6,12 +6,8 @@ Textual is imported only here, inside the functions that run it, so every other 
 from __future__ import annotations
 
 import argparse
-from typing import TYPE_CHECKING
 
 from itatui.i18n import t
-
-if TYPE_CHECKING:
-    from sqlalchemy.engine import Engine
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -19,20 +15,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     # --db also after the sub-command (``itatui demo --db x.db``); SUPPRESS keeps the main parser's value otherwise.
     demo.add_argument("--db", metavar="PATH|URL", default=argparse.SUPPRESS, help=t("shell.cli.demo_db_opt"))
     demo.set_defaults(func=cmd_demo)
-
-
-def open_for_app(db: str | None) -> Engine:
-    """Like ``bootstrap.open_database`` but skips Alembic when the schema is already at head (most starts):
-    importing Alembic and walking its scripts costs more than the rest of the database start-up."""
-    from itatui.store.db import make_engine, resolve_url
-    from itatui.store.integrity import schema_at_head
-
-    engine = make_engine(resolve_url(db))
-    if not schema_at_head(engine):
-        from itatui.store.migrate import upgrade
-
-        upgrade(engine)
-    return engine
 
 
 def run_app(args: argparse.Namespace) -> int:
@@ -54,7 +36,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
     path = getattr(args, "db", None) or str(demo_db_path())
     print(t("shell.cli.demo_preparing", path=path), flush=True)
-    engine = open_for_app(path)
+    from itatui.store.bootstrap import open_database
+
+    engine = open_database(path)
     try:
         try:
             prepare_demo(engine)

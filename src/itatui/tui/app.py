@@ -187,9 +187,9 @@ class ItaApp(App[None]):
         # waits for ``_preloaded`` before it imports the first mode.
         try:
             if self._engine is None:
-                from itatui.commands.app import open_for_app
+                from itatui.store.bootstrap import open_database
 
-                self._engine = open_for_app(self._db)
+                self._engine = open_database(self._db)
                 self._opened_here = True
             engine = self._engine
             from itatui.store.accounts import count_users
