@@ -79,6 +79,10 @@ class PlanTargetKind(StrEnum):
 
 
 ROUNDS = (1, 2)  # 1 = 6 months, 2 = 12 months (annual)
+# The largest amount (baht) a budget or progress field takes: far above any office's budget, and sums of many
+# such amounts still fit the database's 64-bit integers (a bigger one ended in an OverflowError).
+MAX_AMOUNT = 999_999_999_999
+MAX_PROJECT_NUMBER = 99_999
 
 # Thai words as plan documents write them → kind. Longest first, so "แนวปฏิบัติงาน" wins over "แนวปฏิบัติ".
 KIND_WORDS: tuple[tuple[str, Kind], ...] = (

@@ -19,6 +19,8 @@ from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, select
 
 from itatui.domain.eplan import (
+    MAX_AMOUNT,
+    MAX_PROJECT_NUMBER,
     NO_REPORT,
     Kind,
     PlanError,
@@ -326,7 +328,8 @@ def _filter_conditions(plan_id: int, flt: PlanFilter) -> list[Any]:
         sheet_like = func.lower(Project.sheet_name).contains(text.lower(), autoescape=True)
         number = to_arabic(text).rstrip(")").strip()
         alts = [like, sheet_like]
-        if number.isdigit():
+        # A number too long to be a project's (e.g. a pasted ID) matches by text only, never overflows.
+        if number.isdigit() and int(number) <= MAX_PROJECT_NUMBER:
             alts.append(Project.number == int(number))
         conds.append(or_(*alts))
     if flt.dimension_id is not None:
@@ -696,6 +699,7 @@ def parse_project_draft(draft: ProjectDraft, years: tuple[int, ...]) -> ProjectE
     number = p.parse("number", lambda t: parse_int(t, allow_blank=False), draft.number)
     if number is not None:
         p.check(number >= 1, "number", "err.number_positive")
+        p.check(number <= MAX_PROJECT_NUMBER, "number", "err.too_large", limit=f"{MAX_PROJECT_NUMBER:,}")
     name = draft.name.strip()  # kept as typed (Thai spacing is meaningful); only the ends are trimmed
     p.check(bool(name), "name", "err.name_required")
     p.check(draft.kind in {k.value for k in Kind}, "kind", "err.kind_invalid")
@@ -703,7 +707,10 @@ def parse_project_draft(draft: ProjectDraft, years: tuple[int, ...]) -> ProjectE
     budgets: dict[int, int | None] = {}
     for year in years:
         value = p.parse(budget_field(year), parse_int, draft.budgets.get(year, ""))
-        if value is not None and not p.check(value >= 0, budget_field(year), "err.negative"):
+        if value is not None and not (
+            p.check(value >= 0, budget_field(year), "err.negative")
+            and p.check(value <= MAX_AMOUNT, budget_field(year), "err.too_large", limit=f"{MAX_AMOUNT:,}")
+        ):
             value = None
         budgets[year] = value
     groups: list[TargetGroupInfo] = []

@@ -203,10 +203,18 @@ class PlanScreen(Screen):
                 loaded = _Loaded(view.plan, view.outline, view.totals, view.page, view.units, flt)
         except Exception as exc:  # noqa: BLE001 - shown to the user, the screen stays usable
             if not worker.is_cancelled:
-                self.app.call_from_thread(self._load_failed, exc)
+                self.app.call_from_thread(self._filter_failed, flt, exc)
             return
         if not worker.is_cancelled:
             self.app.call_from_thread(self._apply, loaded)
+
+    def _filter_failed(self, flt: PlanFilter, exc: BaseException) -> None:
+        """The rows for ``flt`` could not be read: show none rather than rows of an older filter."""
+        if flt != self.filter:
+            return
+        self.rows, self.total_rows = [], 0
+        self.query_one("#plan-table", DataTable).clear(columns=True)
+        self._load_failed(exc)
 
     def _load_failed(self, exc: BaseException) -> None:
         self.query_one("#plan-info", Static).update(t("plan.load_failed", reason=error_text(exc)))
