@@ -46,3 +46,48 @@ async def test_a_huge_budget_is_refused_with_a_clear_message(engine, admin, smal
         assert "มากเกินไป" in shown and "OverflowError" not in shown
         assert app.result is UNSET  # still open, nothing saved
         assert app.screen.query_one("#budget_2567", Input).value == "99999999999999999999"
+
+
+async def test_totals_over_the_plans_years_per_project_dimension_and_plan(engine, admin, small):
+    app = PlanHost(make_ctx(engine, admin, small))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one(DataTable)
+        assert cells(table, f"p:{small['p3']}")[7] == "45,000"  # 20,000 + 25,000
+        assert cells(table, f"s:{small['d2']}")[7] == "70,000"
+        assert cells(table, "T")[7] == "120,000"  # 35,000 + 40,000 + 3 × 15,000
+        await pilot.press("s")  # the summary says the same
+        await settle(pilot)
+        panel = app.screen.query_one("#plan-summary")
+        from tests.tui.pilot_util import rendered_text
+
+        summary = rendered_text(panel.query_one("#summary-body").content, width=120)
+        assert "รวมทุกปี" in summary and "120,000" in summary
+
+
+async def test_the_sheet_shows_the_total_and_a_unit_once(engine, admin, small):
+    from itatui.tui.screens.project_sheet import ProjectSheetScreen, render_sheet
+    from tests.tui.pilot_util import rendered_text
+
+    sheet = repo.project_sheet(engine, admin, small["p4"], 2567)
+    text = rendered_text(render_sheet(sheet, False), width=100)
+    assert "รวมทุกปี" in text
+    assert "ทุกส่วนราชการ ทุกส่วนราชการ" not in text and "ทุกส่วนราชการ" in text
+    sheet3 = repo.project_sheet(engine, admin, small["p3"], 2567)
+    assert "45,000" in rendered_text(render_sheet(sheet3, False), width=100)
+
+
+@pytest.mark.parametrize("width", [80, 120])
+async def test_the_name_column_follows_the_width_and_right_moves_a_column(engine, admin, small, width):
+    app = PlanHost(make_ctx(engine, admin, small))
+    async with app.run_test(size=(width, 24)) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one(DataTable)
+        name = table.columns["name"]
+        assert name.width >= (32 if width == 80 else 48)
+        presses = 0
+        while "สถานะ" not in table.render_line(0).text and presses < 20:
+            await pilot.press("right")
+            presses += 1
+        assert presses <= 8  # column by column, not ~70 cell steps
+        assert "สถานะ" in table.render_line(0).text

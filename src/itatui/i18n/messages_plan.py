@@ -60,6 +60,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "plan.col.name": {"th": "โครงการ/กิจกรรม/มาตรการ", "en": "Project / activity / measure"},
     "plan.col.kind": {"th": "ประเภท", "en": "Kind"},
     "plan.col.year": {"th": "ปี {year}", "en": "FY {year}"},
+    "plan.col.total": {"th": "รวมทุกปี", "en": "All years"},
     "plan.col.units": {"th": "หมายเหตุ", "en": "Units"},
     "plan.col.status": {"th": "สถานะ ปี {year}", "en": "Status FY {year}"},
     "plan.dimension": {"th": "มิติที่ {number} {name}", "en": "Dimension {number} {name}"},

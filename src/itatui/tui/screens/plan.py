@@ -21,7 +21,7 @@ from textual.timer import Timer
 from textual.widgets import DataTable, Header, Input, Select, Static
 from textual.worker import get_current_worker
 
-from itatui.domain.eplan import NO_REPORT, Kind, Status
+from itatui.domain.eplan import NO_REPORT, Kind, Status, budget_total
 from itatui.domain.fiscal import round_range
 from itatui.domain.roles import Perm
 from itatui.domain.thai import digits
@@ -30,6 +30,7 @@ from itatui.store import plan as repo
 from itatui.store import progress as progress_repo
 from itatui.store.plan import PlanFilter, PlanInfo, PlanOutline, PlanTotals, ProjectPage, ProjectRow, UnitInfo
 from itatui.tui.dialogs import open_form
+from itatui.tui.widgets.column_scroll import ColumnTable
 from itatui.tui.widgets.form_errors import error_text
 from itatui.tui.widgets.keys_footer import KeysFooter
 from itatui.tui.widgets.plan_summary import SELECTED_YEAR_STYLE, PlanSummaryPanel, baht_text, year_text
@@ -57,6 +58,11 @@ def kind_text(kind: str) -> str:
 
 def status_text(status: str) -> str:
     return t(f"eplan.status.{status or NO_REPORT}")
+
+
+def name_width(screen_width: int) -> int:
+    """The name column grows with the terminal (about 45 % of it), between 24 and 64 cells."""
+    return max(24, min(64, (screen_width - 8) * 45 // 100))
 
 
 def default_round(fiscal_year: int, today: date | None = None) -> int:
@@ -138,7 +144,7 @@ class PlanScreen(Screen):
                         id="plan-status",
                         compact=True,
                     )
-                yield DataTable(id="plan-table", cursor_type="row", fixed_columns=2, zebra_stripes=False)
+                yield ColumnTable(id="plan-table", cursor_type="row", fixed_columns=2, zebra_stripes=False)
                 yield Static("", id="plan-info")
             yield PlanSummaryPanel(id="plan-summary")
         yield KeysFooter()
@@ -153,6 +159,10 @@ class PlanScreen(Screen):
         self.reload()
 
     def on_resize(self) -> None:
+        table = self.query_one("#plan-table", DataTable)
+        name = table.columns.get("name")  # type: ignore[call-overload]
+        if name is not None and name.width != name_width(self.size.width):
+            self.render_table()
         wide = self.size.width >= WIDE
         self.set_class(wide, "-wide")
         self.set_class(not wide, "-narrow")
@@ -285,14 +295,15 @@ class PlanScreen(Screen):
         fy = self._fiscal_year
         # Part 2's columns first (number, name, five budgets, units), then what the app adds.
         table.add_column(t("plan.col.number"), width=4, key="number")
-        table.add_column(t("plan.col.name"), width=32, key="name")
+        table.add_column(t("plan.col.name"), width=name_width(self.size.width or self.app.size.width), key="name")
         for y in years:
             label = t("plan.col.year", year=year_text(y, thai))
             table.add_column(Text(label, style=SELECTED_YEAR_STYLE) if y == fy else label, width=10, key=f"y{y}")
+        table.add_column(Text(t("plan.col.total"), style="bold"), width=11, key="total")
         table.add_column(t("plan.col.units"), width=14, key="units")
         table.add_column(t("plan.col.status", year=year_text(fy, thai)), width=18, key="status")
         table.add_column(t("plan.col.kind"), width=10, key="kind")
-        blanks = [""] * (len(years) + 3)
+        blanks = [""] * (len(years) + 4)
         by_mission: dict[int, list[ProjectRow]] = {}
         for r in self.rows:
             by_mission.setdefault(r.mission_id, []).append(r)
@@ -352,10 +363,12 @@ class PlanScreen(Screen):
         info.update(t(key, shown=shown, total=total, title=self.plan.title, year=year_text(fy, thai)))
 
     def _money_cells(self, values: tuple[int | None, ...], years: tuple[int, ...], fy: int, thai: bool, *, bold: bool = False) -> list[Text]:
+        """One cell per year, then the total over the plan's years."""
         out = []
         for y, v in zip(years, values, strict=True):
             style = "bold" if (bold or y == fy) else ""
             out.append(Text(baht_text(v, thai), style=style, justify="right"))
+        out.append(Text(baht_text(budget_total(values), thai), style="bold", justify="right"))
         return out
 
     def _project_cells(self, row: ProjectRow, years: tuple[int, ...], fy: int, thai: bool) -> list:

@@ -18,7 +18,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 from textual.worker import get_current_worker
 
-from itatui.domain.eplan import Reason, TargetGroup
+from itatui.domain.eplan import Reason, TargetGroup, budget_total
 from itatui.domain.roles import Perm
 from itatui.domain.thai import digits
 from itatui.i18n import t
@@ -160,6 +160,12 @@ def _label(enum_cls, value: str) -> str:  # noqa: ANN001
         return value
 
 
+def unit_label(code: str, name: str) -> str:
+    """"กองคลัง" once, not "กองคลัง กองคลัง", when a unit's short code is its whole name."""
+    code, name = code.strip(), name.strip()
+    return code if not name or name == code else f"{code} {name}".strip()
+
+
 def _heading(key: str, **params: object) -> Text:
     return Text("\n" + t(key, **params), style="bold underline")
 
@@ -228,9 +234,11 @@ def render_sheet(s: ProjectSheet, thai: bool) -> Group:
         budgets.add_column(
             Text(year_text(year, thai), style=SELECTED_YEAR_STYLE if year == s.fiscal_year else ""), justify="right"
         )
-    budgets.add_row(*[baht_text(amount, thai) for _, amount in s.budgets])
+    budgets.add_column(Text(t("plan.col.total"), style="bold"), justify="right")
+    amounts = [amount for _, amount in s.budgets]
+    budgets.add_row(*[baht_text(amount, thai) for amount in amounts], Text(baht_text(budget_total(amounts), thai), style="bold"))
     out.append(budgets)
-    out += [_heading("sheet.units"), _para(", ".join(f"{u.code} {u.name}".strip() for u in s.units))]
+    out += [_heading("sheet.units"), _para(", ".join(unit_label(u.code, u.name) for u in s.units))]
 
     out.append(_heading("sheet.progress"))
     if s.progress:

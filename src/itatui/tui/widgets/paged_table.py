@@ -32,6 +32,7 @@ from textual.worker import get_current_worker
 
 from itatui.domain.thai import digits
 from itatui.i18n import t
+from itatui.tui.widgets.column_scroll import ColumnScroll
 
 MIN_PAGE = 5
 MAX_PAGE = 200
@@ -53,7 +54,7 @@ class PagedColumn:
     width: int | None = None
 
 
-class _PageTable(DataTable):
+class _PageTable(ColumnScroll, DataTable):
     """The DataTable inside: page keys ask the owner for another page instead of scrolling a long table."""
 
     # Same keys as DataTable's, re-declared so help (`?`) lists them in the user's language.
