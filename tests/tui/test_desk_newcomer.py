@@ -36,3 +36,23 @@ async def test_due_date_and_days_left_are_in_view(desk, width):
         header = table.render_line(0).text
         assert "กำหนดแจ้งผล" in header and "คงเหลือ" in header
         assert "12" in table.render_line(1).text  # 15 days − 3: the days left, on screen
+
+
+def test_the_national_id_example_passes_the_checksum():
+    import re
+
+    from itatui.domain.idcard import is_valid
+    from itatui.i18n import CATALOGUE
+
+    for lang in ("th", "en"):
+        example = re.search(r"\d-\d{4}-\d{5}-\d{2}-\d", CATALOGUE["desk.intake.national_id_hint"][lang]).group(0)
+        assert is_valid(example.replace("-", ""))
+
+
+def test_help_over_a_case_is_titled_with_the_screen_not_the_organisation():
+    from itatui.tui.app import ItaApp
+    from itatui.tui.screens.complaint_case import ComplaintCaseScreen
+
+    app = ItaApp()
+    app.title = "เทศบาลตำบลเขมราฐ"
+    assert app.screen_label(ComplaintCaseScreen(1)) == "เรื่องร้องเรียน (รายเรื่อง)"

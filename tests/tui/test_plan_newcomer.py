@@ -91,3 +91,19 @@ async def test_the_name_column_follows_the_width_and_right_moves_a_column(engine
             presses += 1
         assert presses <= 8  # column by column, not ~70 cell steps
         assert "สถานะ" in table.render_line(0).text
+
+
+async def test_progress_form_wording_in_thai_and_arabic_digits(engine, admin, small):
+    from textual.widgets import Select
+
+    from itatui.store import progress
+    from itatui.tui.forms.progress_form import ProgressForm
+
+    data = progress.progress_form_data(engine, admin, small["p1"], 2567, 1)
+    app = FormHost(make_ctx(engine, admin, small), ProgressForm(data))  # the host shows Arabic digits
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        status = app.screen.query_one("#status", Select)
+        assert "Select" not in str(status.query_one("SelectCurrent #label").render()) and status.prompt == "เลือก"
+        rounds = app.screen.query_one("#round", Select)
+        assert "รอบ 6 เดือน" in str(rounds.query_one("SelectCurrent #label").render())  # not "รอบ ๖ เดือน" in Arabic mode

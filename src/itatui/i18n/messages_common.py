@@ -39,6 +39,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "err.not_a_number": {"th": "ต้องเป็นตัวเลข", "en": "Must be a number"},
     "err.whole_number": {"th": "ต้องเป็นจำนวนเต็ม (บาท)", "en": "Must be a whole number"},
     "err.negative": {"th": "ต้องไม่ติดลบ", "en": "Must not be negative"},
+    "form.choose": {"th": "เลือก", "en": "Choose"},
     "err.too_large": {"th": "มากเกินไป (ไม่เกิน {limit})", "en": "Too large (at most {limit})"},
     "err.date_format": {"th": "รูปแบบวันที่ต้องเป็น วว/ดด/ปปปป (พ.ศ.)", "en": "Date must be dd/mm/yyyy (BE)"},
     "err.date_invalid": {"th": "ไม่มีวันที่นี้ในปฏิทิน", "en": "No such date"},

@@ -133,4 +133,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "th": "ตาราง {table} แถว {rowid} อ้างถึงข้อมูลใน {parent} ที่ไม่มีอยู่",
         "en": "Table {table} row {rowid} refers to a missing row of {parent}",
     },
+    "help.title.case": {"th": "เรื่องร้องเรียน (รายเรื่อง)", "en": "Complaint case"},
+    "help.title.sheet": {"th": "รายละเอียดโครงการ", "en": "Project sheet"},
+    "help.title.receipt": {"th": "ใบรับเรื่อง", "en": "Receipt"},
+    "help.title.lookup": {"th": "ค้นหาด้วยรหัสติดตาม", "en": "Find by tracking code"},
+    "help.title.stats": {"th": "สถิติเรื่องร้องเรียน", "en": "Complaint statistics"},
 }

@@ -333,6 +333,9 @@ class ItaApp(App[None]):
         for mode, stack in self._screen_stacks.items():
             if stack and stack[0] is screen and mode in MODE_KEYS:
                 return t(f"mode.{mode}")
+        help_title = getattr(screen, "HELP_TITLE", "")
+        if help_title:
+            return t(help_title)  # a pushed screen's own name, not the organisation's (the app title)
         if screen.id == "login":
             return t("login.title")
         if screen.id == "first-run":

@@ -113,6 +113,7 @@ class ProjectForm(ModalScreen[ProjectSaved | None]):
                     Select(
                         [(m.label, m.id) for m in self.data.missions],
                         value=d.mission_id if d.mission_id is not None else Select.NULL,
+                        prompt=t("form.choose"),
                         id="mission",
                     ),
                 )

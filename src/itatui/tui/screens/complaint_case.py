@@ -92,6 +92,7 @@ def event_lines(e: CaseEvent, thai: bool) -> Text:
 
 
 class ComplaintCaseScreen(Screen[None]):
+    HELP_TITLE = "help.title.case"  # what help (?) calls this screen
     DEFAULT_CSS = """
     ComplaintCaseScreen #case-body { padding: 0 1; }
     ComplaintCaseScreen .case-section { height: auto; margin-bottom: 1; }

@@ -44,6 +44,7 @@ def bucket_table(title: str, buckets: tuple[Bucket, ...], thai: bool) -> Table:
 
 
 class ComplaintStatsScreen(Screen[None]):
+    HELP_TITLE = "help.title.stats"  # what help (?) calls this screen
     DEFAULT_CSS = """
     ComplaintStatsScreen #stats-period { height: auto; padding: 0 1; background: $boost; }
     ComplaintStatsScreen #stats-body { padding: 0 1; }

@@ -32,6 +32,7 @@ from itatui.tui.widgets.plan_summary import SELECTED_YEAR_STYLE, baht_text, numb
 
 
 class ProjectSheetScreen(Screen[bool]):
+    HELP_TITLE = "help.title.sheet"  # what help (?) calls this screen
     DEFAULT_CSS = """
     ProjectSheetScreen #sheet-scroll { height: 1fr; padding: 0 1; }
     ProjectSheetScreen #sheet-body { width: 100%; }
@@ -211,7 +212,7 @@ def render_sheet(s: ProjectSheet, thai: bool) -> Group:
     out += [_heading("sheet.area"), _para(s.area)]
     out += [_heading("sheet.method"), *_items(s.method_steps, thai)]
     out += [_heading("sheet.period"), _para(digits(s.period, thai) if s.period else "")]
-    out += [_heading("sheet.budget_text"), _para(s.budget_text)]
+    out += [_heading("sheet.budget_text"), _para(digits(s.budget_text, thai))]  # "๒๐,๐๐๐ บาท" follows the `t` toggle
     out += [_heading("sheet.owner"), _para(s.owner)]
     out += [_heading("sheet.outputs"), *_items(s.outputs, thai)]
     out += [_heading("sheet.outcomes"), *_items(s.outcomes, thai)]
@@ -259,7 +260,7 @@ def render_sheet(s: ProjectSheet, thai: bool) -> Group:
             status = status_text(p.status) + (f" ({t('sheet.locked')})" if p.locked else "")
             table.add_row(
                 Text(year_text(p.fiscal_year, thai), style="bold" if p.fiscal_year == s.fiscal_year else ""),
-                t(f"eplan.round.{p.round}"),
+                digits(t(f"eplan.round.{p.round}"), thai),
                 baht_text(p.amount_local_plan, thai),
                 baht_text(p.amount_ordinance, thai),
                 baht_text(p.amount_spent, thai),

@@ -134,6 +134,7 @@ class SaveAsForm(ModalScreen[SaveTarget | None]):
 
 
 class ReceiptScreen(Screen[None]):
+    HELP_TITLE = "help.title.receipt"  # what help (?) calls this screen
     DEFAULT_CSS = """
     ReceiptScreen #receipt-body { padding: 0 2; }
     ReceiptScreen #receipt-title { text-style: bold; text-align: center; width: 1fr; margin-top: 1; }

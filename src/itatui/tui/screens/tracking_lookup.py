@@ -24,6 +24,7 @@ from itatui.tui.widgets.form_errors import error_text
 
 
 class TrackingLookupScreen(ModalScreen[int | None]):
+    HELP_TITLE = "help.title.lookup"  # what help (?) calls this screen
     DEFAULT_CSS = """
     TrackingLookupScreen { align: center middle; }
     TrackingLookupScreen > #dialog {
