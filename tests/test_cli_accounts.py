@@ -127,3 +127,23 @@ def test_check_passes_then_finds_a_tampered_record(db, monkeypatch, capsys):
 def test_check_without_a_database(db, capsys):
     assert main(["--db", db, "check"]) == 1
     assert "ไม่พบฐานข้อมูล" in capsys.readouterr().err
+
+
+def test_users_add_states_the_rules_and_asks_again_on_a_short_or_differing_password(db, monkeypatch, capsys):
+    """At a terminal: the rules first; a short password and a mistyped second entry are asked again."""
+    monkeypatch.delenv("ITATUI_NEW_PASSWORD", raising=False)
+    answers = iter(["short", "long-enough-1", "long-enough-2", "long-enough-1", "long-enough-1"])
+    prompts: list[str] = []
+
+    def fake_getpass(prompt: str = "") -> str:  # the terminal: what the user types at each prompt
+        prompts.append(prompt)
+        return next(answers)
+
+    monkeypatch.setattr("getpass.getpass", fake_getpass)
+    assert main(["--db", db, "users", "add", "boss"]) == 0
+    err = capsys.readouterr().err
+    assert err.index("อย่างน้อย 8 ตัวอักษร") < err.index("ต้องยาวอย่างน้อย 8")  # rules before the first refusal
+    assert "ไม่ตรงกัน" in err
+    assert len(prompts) == 5
+    engine = open_database(db)
+    assert accounts.authenticate(engine, "boss", "long-enough-1").username == "boss"

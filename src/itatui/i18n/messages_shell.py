@@ -79,6 +79,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "shell.cli.enable_help": {"th": "เปิดใช้บัญชีผู้ใช้อีกครั้ง", "en": "enable an account again"},
     "shell.cli.role_opt": {"th": "บทบาท (ระบุซ้ำได้)", "en": "role (repeatable)"},
     "shell.cli.name_opt": {"th": "ชื่อ-สกุล", "en": "full name"},
+    "shell.cli.password_rules": {
+        "th": "รหัสผ่านใหม่: ยาวอย่างน้อย {n} ตัวอักษร พิมพ์สองครั้ง (ไม่แสดงบนจอ)",
+        "en": "New password: at least {n} characters, typed twice (not shown)",
+    },
+    "shell.cli.try_again": {"th": "กรุณาพิมพ์ใหม่", "en": "please type it again"},
+    "shell.cli.password_gave_up": {"th": "ไม่ได้ตั้งรหัสผ่าน (ลองครบ 3 ครั้งแล้ว)", "en": "No password set (3 tries used)"},
     "shell.cli.new_password": {"th": "รหัสผ่านใหม่", "en": "New password"},
     "shell.cli.new_password_again": {"th": "รหัสผ่านใหม่อีกครั้ง", "en": "New password again"},
     "shell.cli.current_password": {"th": "รหัสผ่านปัจจุบัน", "en": "Current password"},
