@@ -79,6 +79,21 @@ MESSAGES: dict[str, dict[str, str]] = {
     "shell.cli.enable_help": {"th": "เปิดใช้บัญชีผู้ใช้อีกครั้ง", "en": "enable an account again"},
     "shell.cli.role_opt": {"th": "บทบาท (ระบุซ้ำได้)", "en": "role (repeatable)"},
     "shell.cli.name_opt": {"th": "ชื่อ-สกุล", "en": "full name"},
+    "shell.cli.db_read": {"th": "ฐานข้อมูลที่อ่าน: {path}", "en": "Database read: {path}"},
+    "shell.cli.db_missing": {
+        "th": "ไม่พบฐานข้อมูล {path} (คำสั่งนี้อ่านอย่างเดียว จึงไม่สร้างฐานข้อมูลใหม่) — ใช้ --db หรือ itatui demo status/kiosk สำหรับฐานข้อมูลสาธิต",
+        "en": "No database at {path} (this command only reads, so it creates none) — use --db, or itatui demo status/kiosk for the demo",
+    },
+    "shell.cli.kiosk_no_org": {
+        "th": "ยังไม่ได้ตั้งค่าหน่วยงานในฐานข้อมูลนี้ จึงเปิดตู้บริการไม่ได้ (เปิด itatui เพื่อตั้งค่าก่อน)",
+        "en": "This database has no organisation set up, so the kiosk cannot start (run itatui to set it up)",
+    },
+    "shell.cli.kiosk_no_staff": {
+        "th": "ยังไม่มีบัญชีเจ้าหน้าที่ในฐานข้อมูลนี้ จึงเปิดตู้บริการไม่ได้ (ออกจากตู้บริการต้องใช้รหัสผ่านเจ้าหน้าที่)",
+        "en": "This database has no staff account, so the kiosk cannot start (leaving it needs a staff password)",
+    },
+    "shell.cli.demo_status_help": {"th": "สถานะเรื่องร้องเรียนจากรหัสติดตาม ในฐานข้อมูลสาธิต", "en": "a complaint's status by tracking code, in the demo database"},
+    "shell.cli.demo_kiosk_help": {"th": "ตู้บริการประชาชน บนฐานข้อมูลสาธิต", "en": "the public kiosk on the demo database"},
     "shell.cli.password_rules": {
         "th": "รหัสผ่านใหม่: ยาวอย่างน้อย {n} ตัวอักษร พิมพ์สองครั้ง (ไม่แสดงบนจอ)",
         "en": "New password: at least {n} characters, typed twice (not shown)",

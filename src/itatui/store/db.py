@@ -17,7 +17,7 @@ from sqlalchemy.pool import StaticPool
 from sqlmodel import Session, create_engine
 
 
-def resolve_url(db: str | None = None) -> str:
+def resolve_url(db: str | None = None, *, create_dir: bool = True) -> str:
     """``--db`` wins, then ``ITATUI_DB``, then the default file in the user's data directory.
 
     A plain path becomes a SQLite URL; anything containing ``://`` is used as given.
@@ -31,7 +31,8 @@ def resolve_url(db: str | None = None) -> str:
             value = "postgresql+psycopg://" + value[len("postgresql://") :]
         return value
     path = Path(value).expanduser()
-    path.parent.mkdir(parents=True, exist_ok=True)
+    if create_dir:
+        path.parent.mkdir(parents=True, exist_ok=True)
     return f"sqlite:///{path}"
 
 
