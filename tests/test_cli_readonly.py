@@ -29,7 +29,7 @@ def test_demo_status_reads_the_demo_database(capsys):
     from sqlalchemy import text
 
     from itatui.store.bootstrap import open_database
-    from itatui.store.complaint_seed import seed_complaints
+    from itatui.store.complaints.seed import seed_complaints
     from itatui.store.demo import prepare_demo
 
     engine = open_database(str(demo_db_path()))

@@ -96,7 +96,7 @@ async def test_the_name_column_follows_the_width_and_right_moves_a_column(engine
 async def test_progress_form_wording_in_thai_and_arabic_digits(engine, admin, small):
     from textual.widgets import Select
 
-    from itatui.store import progress
+    from itatui.store.plan import progress
     from itatui.tui.forms.progress_form import ProgressForm
 
     data = progress.progress_form_data(engine, admin, small["p1"], 2567, 1)
