@@ -56,3 +56,22 @@ def test_help_over_a_case_is_titled_with_the_screen_not_the_organisation():
     app = ItaApp()
     app.title = "เทศบาลตำบลเขมราฐ"
     assert app.screen_label(ComplaintCaseScreen(1)) == "เรื่องร้องเรียน (รายเรื่อง)"
+
+
+async def test_escape_on_a_typed_intake_asks_before_discarding(desk):
+    from itatui.tui.forms.complaint_intake import ComplaintIntakeForm
+    from itatui.tui.widgets.confirm_discard import ConfirmDiscard
+    from tests.tui.complaint_desk import UNSET, type_into
+
+    units = tuple(core.unit_choices(desk.engine, desk.desk))
+    app = DeskHost(desk.ctx(desk.desk), lambda: ComplaintIntakeForm(units=units, kinds=("general", "corruption")))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await type_into(pilot, "#subject", "ไฟทางดับ")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDiscard) and app.result is UNSET
+        await pilot.press("escape")  # = keep editing
+        await pilot.pause()
+        assert isinstance(app.screen, ComplaintIntakeForm)
+        assert app.screen.query_one("#subject").value == "ไฟทางดับ"

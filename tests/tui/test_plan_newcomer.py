@@ -107,3 +107,42 @@ async def test_progress_form_wording_in_thai_and_arabic_digits(engine, admin, sm
         assert "Select" not in str(status.query_one("SelectCurrent #label").render()) and status.prompt == "เลือก"
         rounds = app.screen.query_one("#round", Select)
         assert "รอบ 6 เดือน" in str(rounds.query_one("SelectCurrent #label").render())  # not "รอบ ๖ เดือน" in Arabic mode
+
+
+async def test_escape_on_a_changed_project_form_asks_before_discarding(engine, admin, small):
+    from itatui.tui.widgets.confirm_discard import ConfirmDiscard
+
+    data = repo.project_form_data(engine, admin, small["plan"], small["p3"])
+    app = FormHost(make_ctx(engine, admin, small), ProjectForm(data))
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        kind = app.screen.query_one("#kind")
+        kind.focus()
+        await pilot.press("enter")  # the drop-down opens …
+        await pilot.pause()
+        assert kind.expanded
+        await pilot.press("escape")  # … and escape closes it first, nothing else
+        await pilot.pause()
+        assert not kind.expanded and isinstance(app.screen, ProjectForm)
+        await _type(pilot, "name", "ชื่อใหม่ที่พิมพ์ไว้")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDiscard) and app.result is UNSET
+        await pilot.press("n")  # keep editing: everything still there
+        await pilot.pause()
+        assert isinstance(app.screen, ProjectForm) and app.screen.query_one("#name", Input).value == "ชื่อใหม่ที่พิมพ์ไว้"
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert app.result is None
+
+
+async def test_escape_on_an_unchanged_project_form_closes_at_once(engine, admin, small):
+    data = repo.project_form_data(engine, admin, small["plan"], small["p3"])
+    app = FormHost(make_ctx(engine, admin, small), ProjectForm(data))
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.result is None

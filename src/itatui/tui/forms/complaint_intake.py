@@ -39,6 +39,7 @@ from itatui.tui.widgets.complaint_labels import (
     kind_label,
 )
 from itatui.tui.widgets.form_errors import FormErrors
+from itatui.tui.widgets.confirm_discard import cancel_form, form_values
 
 _DATETIME = re.compile(r"^\s*(\S+)\s*(?:(\d{1,2})[:.](\d{2}))?\s*$")
 _IDENTITY = ("complainant_name", "national_id", "phone", "address", "contact_pref")
@@ -193,6 +194,11 @@ class ComplaintIntakeForm(ModalScreen[CreatedComplaint | None]):
 
     def on_mount(self) -> None:
         self.query_one("#kind", Select).focus()
+        self._initial: dict[str, object] | None = None
+        self.call_after_refresh(self._remember_initial)
+
+    def _remember_initial(self) -> None:
+        self._initial = form_values(self)  # what escape compares with before asking to discard
 
     @on(Select.Changed, "#kind")
     def _kind_changed(self, event: Select.Changed) -> None:
@@ -305,7 +311,7 @@ class ComplaintIntakeForm(ModalScreen[CreatedComplaint | None]):
     # ------------------------------------------------------------------------------------------ saving
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        cancel_form(self, getattr(self, "_initial", None))
 
     def action_save(self) -> None:
         if self._saving:
