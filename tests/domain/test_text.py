@@ -19,3 +19,15 @@ def test_cut_chars_and_skip_cells():
     assert cut_chars("ตัวอย่าง", 2) == "ตัว…"
     assert skip_cells("พัฒนา", 1) == "ฒนา"  # not "ัฒนา"
     assert skip_cells("ตัว 11", 1) == "ว 11"
+
+
+def test_thai_words_and_wrapping_never_leave_a_word_cut():
+    from itatui.domain.text import thai_words, wrap_words
+
+    text = "เพื่อให้ประชาชนมีส่วนร่วมติดตามตรวจสอบการดำเนินงานขององค์กรปกครองส่วนท้องถิ่น"
+    words = thai_words(text)
+    assert "ติดตาม" in words and "".join(words) == text
+    lines = wrap_words(words, 20)
+    assert "".join(lines) == text and all(width(line) <= 20 for line in lines)
+    assert all(line in words or any(line.startswith(w) for w in words) for line in lines)
+    assert not any(line.startswith(("ตาม", "ตรวจ")) and not line.startswith("ตรวจสอบ") for line in lines)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from textual.widgets import DataTable, Input
 
@@ -146,3 +148,50 @@ async def test_escape_on_an_unchanged_project_form_closes_at_once(engine, admin,
         await pilot.press("escape")
         await pilot.pause()
         assert app.result is None
+
+
+async def test_import_findings_are_reachable_from_the_plan_table(engine, admin, source_plan):
+    from itatui.importers import parse_plan_file
+    from itatui.store.plan.importing import import_plan
+    from itatui.tui.screens.import_findings import ImportFindingsScreen
+
+    parsed = parse_plan_file(source_plan)
+    summary = import_plan(engine, admin, parsed)
+    app = PlanHost(make_ctx(engine, admin, {"plan": summary.plan_id, "org": summary.organisation_id}))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("i")
+        await settle(pilot)
+        assert isinstance(app.screen, ImportFindingsScreen)
+        table = app.screen.query_one(DataTable)
+        assert table.row_count == len(parsed.findings) > 0
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, ImportFindingsScreen)
+
+
+async def test_sheet_paragraphs_wrap_between_thai_words(engine, admin, small, monkeypatch):
+    from itatui.domain.text import thai_words
+    from itatui.tui.screens import project_sheet
+    from itatui.tui.screens.project_sheet import ProjectSheetScreen, render_sheet
+    from tests.tui.pilot_util import rendered_text
+
+    rationale = "เพื่อให้ผู้บริหารและพนักงานส่วนท้องถิ่นร่วมติดตามตรวจสอบการดำเนินงานขององค์กรปกครองส่วนท้องถิ่นอย่างต่อเนื่อง"
+    data = repo.project_form_data(engine, admin, small["plan"], small["p3"])
+    edit = repo.parse_project_draft(replace(data.draft, rationale=rationale), data.plan.years)
+    repo.save_project(engine, admin, small["plan"], edit, project_id=small["p3"])
+    monkeypatch.setattr(project_sheet, "_segment", None)
+    app = PlanHost(make_ctx(engine, admin, small))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.push_screen(ProjectSheetScreen(small["p3"]))
+        await settle(pilot, rounds=6)
+        assert project_sheet._segment is not None  # loaded by the sheet, in a worker
+    words = set(thai_words(rationale))
+    text = rendered_text(render_sheet(repo.project_sheet(engine, admin, small["p3"], 2567), False), width=40)
+    start = text.index("เพื่อให้")
+    lines = [line.strip() for line in text[start:].splitlines()]
+    lines = lines[: next(i for i, line in enumerate(lines) if line.endswith("ต่อเนื่อง")) + 1]
+    assert "".join(lines) == rationale
+    for line in lines:  # every line starts and ends on a word boundary
+        assert any(line.startswith(w) for w in words) and any(line.endswith(w) for w in words), line

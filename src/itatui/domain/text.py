@@ -86,3 +86,48 @@ def skip_cells(text: str, cells: int) -> str:
             return " " * (used + w - cells) + "".join(parts[i + 1 :])
         used += w
     return ""
+
+
+# ---------------------------------------------------------------------------------------------- Thai words
+
+_segmenter = None
+
+
+def thai_words(text: str) -> list[str]:
+    """``text`` cut into words with PyThaiNLP's ``newmm`` (dictionary-based maximal matching), spaces kept as
+    their own pieces. Thai has no spaces between words, so a paragraph can only wrap where this cuts.
+    The library (and its dictionary) loads on the first call: about a second, so callers warm it in a worker."""
+    global _segmenter
+    if _segmenter is None:
+        from pythainlp.tokenize import word_tokenize
+
+        _segmenter = word_tokenize
+    return [w for w in _segmenter(text, engine="newmm", keep_whitespace=True) if w]
+
+
+def wrap_words(words: list[str], cells: int) -> list[str]:
+    """Lines of at most ``cells`` cells, broken between ``words``; spaces at a break are dropped; a word wider
+    than a line is cut on cluster boundaries."""
+    lines: list[str] = []
+    line, used = "", 0
+    for word in words:
+        w = width(word)
+        if word.isspace():
+            if line and used + w <= cells:
+                line, used = line + word, used + w
+            elif line:
+                lines.append(line.rstrip())
+                line, used = "", 0
+            continue
+        if used + w > cells and line:
+            lines.append(line.rstrip())
+            line, used = "", 0
+        while w > cells:  # longer than a whole line: cut it
+            head = cut(word, cells, ellipsis="")
+            lines.append(head)
+            word = word[len(head) :]
+            w = width(word)
+        line, used = line + word, used + w
+    if line.strip():
+        lines.append(line.rstrip())
+    return lines

@@ -269,6 +269,13 @@ MESSAGES: dict[str, dict[str, str]] = {
     "desk.stats.corr.met": {"th": "ผล", "en": "Met"},
     "desk.stats.corr.yes": {"th": "บรรลุ", "en": "met"},
     "desk.stats.corr.no": {"th": "ไม่บรรลุ", "en": "not met"},
+    # refusals: why a greyed key does nothing
+    "refuse.close_needs_result": {
+        "th": "ปิดเรื่องได้หลังแจ้งผลแก่ผู้ร้องแล้วเท่านั้น — กด r เพื่อบันทึกผล (ยุติ/ไม่ยุติ) ก่อน",
+        "en": "A case closes only after the result was told — press r to record the result first",
+    },
+    "refuse.case_closed": {"th": "เรื่องนี้ปิดแล้ว จึงทำรายการนี้ไม่ได้", "en": "This case is closed: that is no longer possible"},
+    "refuse.case_status": {"th": "ทำรายการนี้ไม่ได้เมื่อเรื่องอยู่ในสถานะ {status}", "en": "Not possible while the case is {status}"},
     # kiosk
     "desk.kiosk.title": {"th": "ตรวจสอบสถานะเรื่องร้องเรียน", "en": "Check a complaint's status"},
     "desk.kiosk.prompt": {"th": "พิมพ์รหัสติดตามจากใบรับเรื่อง แล้วกด Enter", "en": "Type the tracking code from your receipt and press Enter"},

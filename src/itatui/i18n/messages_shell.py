@@ -28,8 +28,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "shell.first_run.submit": {"th": "บันทึกและเริ่มใช้งาน", "en": "Save and start"},
     "shell.first_run.saving": {"th": "กำลังบันทึก…", "en": "Saving…"},
     "shell.first_run.plan_imported": {
-        "th": "นำเข้าแผนแล้ว: {projects} โครงการ, ข้อสังเกต {findings} รายการ",
-        "en": "Plan imported: {projects} projects, {findings} finding(s)",
+        "th": "นำเข้าแผนแล้ว: {projects} โครงการ, ข้อสังเกต {findings} รายการ (ดูได้ทุกเมื่อที่ตารางแผน กด i)",
+        "en": "Plan imported: {projects} projects, {findings} finding(s) (review them any time: plan table, i)",
     },
     "shell.first_run.plan_failed": {
         "th": "นำเข้าแผนไม่สำเร็จ: {reason} (นำเข้าภายหลังได้ด้วยคำสั่ง itatui import-plan)",
@@ -79,6 +79,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "shell.cli.enable_help": {"th": "เปิดใช้บัญชีผู้ใช้อีกครั้ง", "en": "enable an account again"},
     "shell.cli.role_opt": {"th": "บทบาท (ระบุซ้ำได้)", "en": "role (repeatable)"},
     "shell.cli.name_opt": {"th": "ชื่อ-สกุล", "en": "full name"},
+    "shell.key.logout": {"th": "ออกจากระบบ/เปลี่ยนผู้ใช้", "en": "Log out / switch user"},
     "shell.cli.db_read": {"th": "ฐานข้อมูลที่อ่าน: {path}", "en": "Database read: {path}"},
     "shell.cli.db_missing": {
         "th": "ไม่พบฐานข้อมูล {path} (คำสั่งนี้อ่านอย่างเดียว จึงไม่สร้างฐานข้อมูลใหม่) — ใช้ --db หรือ itatui demo status/kiosk สำหรับฐานข้อมูลสาธิต",

@@ -254,6 +254,8 @@ class ReceiptData:
     follow_up_phone: str = ""
     follow_up_office: str = ""
     issued_at: datetime = field(default_factory=utcnow)
+    contact: tuple[str, ...] = ()  # the office's public channels (website, LINE, Facebook) as printed lines
+    emblem: str = ""  # path of the organisation's emblem image, when set
 
 
 __all__ = [

@@ -268,11 +268,12 @@ class ComplaintIntakeForm(ModalScreen[CreatedComplaint | None]):
         problems: list[FieldProblem] = []
         received_text = self._value("received_at")
         received = None
-        if received_text.strip() != self._received_default.strip():
-            try:
-                received = parse_received(received_text)
-            except InputError as exc:
-                problems.append(FieldProblem("received_at", str(exc.args[0])))
+        # Always the minute the field shows, also when left as pre-filled: the receipt must print the time the
+        # desk saw on the form (the save a minute later used to print the next minute).
+        try:
+            received = parse_received(received_text)
+        except InputError as exc:
+            problems.append(FieldProblem("received_at", str(exc.args[0])))
         kind = self.query_one("#kind", Select).value
         anonymous = self.query_one("#anonymous", Checkbox).value
         unit = self.query_one("#unit_id", Select).value

@@ -23,7 +23,7 @@ from textual.reactive import Reactive
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Header, Static
 
-from itatui.domain.complaints import OPEN_STATUSES, ComplaintKind, EventKind, Status
+from itatui.domain.complaints import OPEN_STATUSES, ComplaintKind, EventKind, Status, label_key
 from itatui.domain.idcard import format_id
 from itatui.domain.roles import Perm, Role
 from itatui.domain.thai import digits
@@ -46,6 +46,7 @@ from itatui.tui.widgets.complaint_labels import (
     status_label,
 )
 from itatui.tui.widgets.form_errors import error_text
+from itatui.tui.widgets.refusals import ExplainRefusals
 
 _OPEN = {s.value for s in OPEN_STATUSES}
 
@@ -91,7 +92,7 @@ def event_lines(e: CaseEvent, thai: bool) -> Text:
     return out
 
 
-class ComplaintCaseScreen(Screen[None]):
+class ComplaintCaseScreen(ExplainRefusals, Screen[None]):
     HELP_TITLE = "help.title.case"  # what help (?) calls this screen
     DEFAULT_CSS = """
     ComplaintCaseScreen #case-body { padding: 0 1; }
@@ -316,6 +317,18 @@ class ComplaintCaseScreen(Screen[None]):
             "close": status == Status.RESULT_TOLD,
         }
         return True if allowed.get(str(parameters[0]), True) else None
+
+    def refusal_text(self, action: str, parameters: tuple[object, ...]) -> str | None:
+        """Why a greyed key does nothing on this case now (its status does not allow it)."""
+        if action != "act" or self.case is None:
+            return None
+        what = str(parameters[0])
+        status = self.case.status
+        if what == "close" and status != Status.CLOSED:
+            return t("refuse.close_needs_result")
+        if status == Status.CLOSED:
+            return t("refuse.case_closed")
+        return t("refuse.case_status", status=t(label_key(Status(status))))
 
     def action_back(self) -> None:
         self.revealed = None

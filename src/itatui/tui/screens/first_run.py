@@ -102,6 +102,21 @@ class FirstRunScreen(Screen[FirstRunResult]):
     def data(self) -> FirstRunData:
         return FirstRunData(**{f: self.query_one(f"#{f}", Input).value for f, *_ in FIELDS})
 
+    @on(Input.Changed)
+    def _recheck(self, event: Input.Changed) -> None:
+        """A field shown in error is checked again as it is typed: its error line goes once it is fixed (new
+        errors appear only on saving, not while typing)."""
+        if not event.input.has_class("-invalid"):
+            return
+        still = {p.field for p in validate(self.data())}
+        for field_id, *_ in FIELDS:
+            widget = self.query_one(f"#{field_id}", Input)
+            if widget.has_class("-invalid") and field_id not in still:
+                widget.remove_class("-invalid")
+                error = self.query_one(f"#{field_id}-error", Static)
+                error.update("")
+                error.remove_class("-shown")
+
     @on(Input.Submitted)
     def _next_field(self, event: Input.Submitted) -> None:
         # Enter moves on like Tab; Enter on the last field saves.
@@ -199,4 +214,10 @@ def _import_plan(engine: Engine, actor, parsed, org) -> str:  # noqa: ANN001
     except PlanError as exc:
         # The organisation and the administrator are saved; the plan can be imported later from the CLI.
         return t("shell.first_run.plan_failed", reason=t(exc.key, **exc.params))
-    return t("shell.first_run.plan_imported", projects=summary.projects, findings=len(parsed.findings))
+    message = t("shell.first_run.plan_imported", projects=summary.projects, findings=len(parsed.findings))
+    from itatui.store.plan.findings import same_organisation
+
+    named = parsed.organisation.name
+    if named and not same_organisation(named, org.name):
+        message += "\n" + t("import.finding.organisation_differs", document=named, organisation=org.name)
+    return message

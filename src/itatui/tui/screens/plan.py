@@ -31,6 +31,7 @@ from itatui.store.plan import progress as progress_repo
 from itatui.store.plan import PlanFilter, PlanInfo, PlanOutline, PlanTotals, ProjectPage, ProjectRow, UnitInfo
 from itatui.tui.dialogs import open_form
 from itatui.tui.widgets.column_scroll import ColumnTable
+from itatui.tui.widgets.refusals import ExplainRefusals
 from itatui.tui.widgets.form_errors import error_text
 from itatui.tui.widgets.keys_footer import KeysFooter
 from itatui.tui.widgets.plan_summary import SELECTED_YEAR_STYLE, PlanSummaryPanel, baht_text, year_text
@@ -70,7 +71,7 @@ def default_round(fiscal_year: int, today: date | None = None) -> int:
     return 1 if (today or date.today()) <= round_range(fiscal_year, 1)[1] else 2
 
 
-class PlanScreen(Screen):
+class PlanScreen(ExplainRefusals, Screen):
     """The plan table. ``plan_id`` None shows the organisation's plan covering the selected fiscal year."""
 
     DEFAULT_CSS = """
@@ -100,6 +101,7 @@ class PlanScreen(Screen):
         Binding("s", "summary", t("plan.key.summary"), id="plan.summary"),
         # Shown in help (?) and the palette; the 80-column footer keeps the everyday keys only.
         Binding("g", "targets", t("plan.key.targets"), id="plan.targets", show=False),
+        Binding("i", "findings", t("plan.key.findings"), id="plan.findings", show=False),
         Binding("space", "toggle_dimension", t("plan.key.toggle"), id="plan.toggle", show=False),
         Binding("a", "toggle_all", t("plan.key.toggle_all"), id="plan.toggle_all", show=False),
         Binding("t", "toggle_digits", t("key.digits"), id="plan.digits", show=False),
@@ -548,15 +550,31 @@ class PlanScreen(Screen):
         self.collapsed = set() if self.collapsed else {d.id for d in self.outline.dimensions}
         self.render_table()
 
+    # What each editing key needs; a user without it sees the key greyed, and pressing it says why.
+    _NEEDS = {"edit": Perm.PLAN_EDIT, "new": Perm.PLAN_EDIT, "targets": Perm.PLAN_EDIT, "progress": Perm.PROGRESS_EDIT}
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "toggle_digits" and hasattr(self.app, "action_toggle_digits"):
             return False  # the shell owns `t`; this binding only serves a host app without it
+        perm = self._NEEDS.get(action)
+        ctx = getattr(self.app, "ctx", None)
+        if perm is not None and ctx is not None and not ctx.actor.can(perm):
+            return None
         return True
+
+    def refusal_text(self, action: str, parameters: tuple[object, ...]) -> str | None:
+        return t("refuse.progress_edit") if action == "progress" else t("refuse.plan_edit")
 
     def action_toggle_digits(self) -> None:
         self.app.thai_digits = not self._thai  # type: ignore[attr-defined]
         if not isinstance(getattr(type(self.app), "thai_digits", None), Reactive):
             self._digits_changed(self._thai)  # a host app without the reactive (tests): redraw ourselves
+
+    def action_findings(self) -> None:
+        from itatui.tui.screens.import_findings import ImportFindingsScreen
+
+        if self.plan is not None:
+            self.app.push_screen(ImportFindingsScreen(self.plan.id, self.plan.title))
 
     def action_print(self) -> None:
         self.notify(t("plan.print_later"))

@@ -64,6 +64,19 @@ class ProjectSheetScreen(Screen[bool]):
                 self.watch(self.app, attr, lambda _v: self.load(), init=False)
         self.query_one("#sheet-scroll").focus()
         self.load()
+        if _segment is None:
+            self._load_segmenter()
+
+    @work(thread=True, exclusive=True, group="sheet-words", exit_on_error=False)
+    def _load_segmenter(self) -> None:
+        """Load the Thai word segmenter off the event loop (about a second, once per run), then redraw."""
+        global _segment
+        from itatui.domain.text import thai_words
+
+        thai_words("ติดตามตรวจสอบ")  # the first call loads the dictionary
+        _segment = thai_words
+        if self.sheet is not None:
+            self.app.call_from_thread(self._show, self.sheet)
 
     @property
     def _thai(self) -> bool:
@@ -171,13 +184,26 @@ def _heading(key: str, **params: object) -> Text:
     return Text("\n" + t(key, **params), style="bold underline")
 
 
-def _para(text: str) -> Text:
+# Set once the Thai word segmenter is loaded (``ProjectSheetScreen`` warms it in a worker when a sheet is first
+# shown): paragraphs then wrap between words; until then, at spaces as Rich does.
+_segment = None
+
+
+def _para(text: str):  # noqa: ANN202 - Text, or a ThaiParagraph once words can be found
+    if text and _segment is not None:
+        from itatui.tui.widgets.thai_paragraph import ThaiParagraph
+
+        return ThaiParagraph(_segment(text))
     return Text("  " + text if text else "  " + t("sheet.empty"))
 
 
 def _items(items: tuple[str, ...], thai: bool) -> list[RenderableType]:
     if not items:
         return [_para("")]
+    if _segment is not None:
+        from itatui.tui.widgets.thai_paragraph import ThaiParagraph
+
+        return [ThaiParagraph(_segment(f"{digits(str(i), thai)}) {item}")) for i, item in enumerate(items, start=1)]
     return [Text(f"  {digits(str(i), thai)}) {item}") for i, item in enumerate(items, start=1)]
 
 

@@ -57,7 +57,24 @@ def receipt_view(data: ReceiptData) -> ReceiptView:
         follow_up_phone=data.follow_up_phone,
         follow_up_office=data.follow_up_office,
         show_name=data.show_name if data.kind == "general" else None,
+        evidence=tuple(evidence_line(ev.item, ev.filed_at) for ev in data.evidence),  # as the screen lists them
+        contact=data.contact,
+        emblem_svg=_emblem_svg(data.emblem),
     )
+
+
+def evidence_line(item: str, filed_at: str) -> str:
+    return f"{item} ({filed_at})" if filed_at else item
+
+
+def _emblem_svg(path: str) -> str:
+    """The emblem's SVG text (the PDF engine reads no file outside its templates); other kinds print none."""
+    if not path.lower().endswith(".svg"):
+        return ""
+    try:
+        return Path(path).read_text(encoding="utf-8")
+    except OSError:
+        return ""
 
 
 def receipts_dir() -> Path:
@@ -222,8 +239,7 @@ class ReceiptScreen(Screen[None]):
         if data.evidence:
             facts.append("\n" + t("desk.receipt.evidence") + "\n", style="bold")
             for i, ev in enumerate(data.evidence, 1):
-                where = f" ({ev.filed_at})" if ev.filed_at else ""
-                facts.append(f"  {digits(str(i), thai)}. {ev.item}{where}\n")
+                facts.append(f"  {digits(str(i), thai)}. {evidence_line(ev.item, ev.filed_at)}\n")
         facts.append("\n" + t("desk.receipt.next_steps") + "\n", style="bold")
         for step in data.next_steps:
             facts.append(f"  • {digits(step, thai)}\n")
