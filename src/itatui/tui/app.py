@@ -337,8 +337,8 @@ class ItaApp(App[None]):
         """Log out (or switch user): every mode's screens are dropped, the log-in screen comes back."""
         if self.ctx is None:
             return
-        self.ctx = None
-        self.sub_title = ""
+        while len(self.screen_stack) > 1:  # forms and pushed screens first, while they still have a user
+            await self.pop_screen()
         if "signin" not in self._modes:
             self.add_mode("signin", _SignInBase)
         await self.switch_mode("signin")  # a mode of its own: the others are dropped with their screens
@@ -346,8 +346,8 @@ class ItaApp(App[None]):
             if mode in self._modes:
                 await self.remove_mode(mode)
             self.add_mode(mode, factory)
-        while len(self.screen_stack) > 1:
-            self.pop_screen()
+        self.ctx = None
+        self.sub_title = ""
         self._login = LoginScreen(self.wait_for_database, demo_accounts=None)
         self.push_screen(self._login, self._logged_in)
         self._probe_for_login()

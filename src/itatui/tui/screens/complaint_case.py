@@ -300,6 +300,8 @@ class ComplaintCaseScreen(ExplainRefusals, Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Hide what this user may never do here; grey out what the case's status does not allow now."""
+        if getattr(self.app, "ctx", None) is None:
+            return action == "back"  # logged out: this screen is on its way out
         if action == "reveal":
             return self._may_reveal() and self.revealed is None
         if action != "act":

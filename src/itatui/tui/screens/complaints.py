@@ -49,7 +49,7 @@ SORT_CYCLE: tuple[tuple[str, bool], ...] = (("received", True), ("due", False), 
 
 # In order of what the desk watches: the 15-day clock (due date, days left) right after the registry number, so
 # it is in view at 80 columns; the subject takes the width the terminal has left (see ``subject_width``).
-FIXED_COLUMNS_WIDTH = 12 + 12 + 10 + 14 + 2 * 5  # registry, due, days, status, and the subject's padding
+FIXED_COLUMNS_WIDTH = 12 + 12 + 14 + 14 + 2 * 5  # registry, due, days, status, and the subject's padding
 
 
 def subject_width(screen_width: int) -> int:
@@ -60,7 +60,7 @@ def queue_columns(screen_width: int = 80) -> list[PagedColumn]:
     return [
         PagedColumn("registry", t("desk.col.registry"), 12),
         PagedColumn("due", t("desk.col.due"), 12),
-        PagedColumn("days", t("desk.col.days"), 10),
+        PagedColumn("days", t("desk.col.days"), 14),
         PagedColumn("status", t("desk.col.status"), 14),
         PagedColumn("subject", t("desk.col.subject"), subject_width(screen_width)),
         PagedColumn("unit", t("desk.col.unit"), 16),
