@@ -8,8 +8,8 @@ import pytest
 
 from itatui.store import complaints as core
 from itatui.store.models.base import utcnow
-from itatui.tui.forms.queue_filters import YEAR_ALL, QueueView
-from itatui.tui.screens.complaints import ComplaintsScreen
+from itatui.tui.complaints.queue_filters import YEAR_ALL, QueueView
+from itatui.tui.complaints.queue import ComplaintsScreen
 from itatui.tui.widgets.paged_table import PagedTable
 from tests.tui.complaint_desk import DeskHost, make_desk, settle
 
@@ -51,7 +51,7 @@ def test_the_national_id_example_passes_the_checksum():
 
 def test_help_over_a_case_is_titled_with_the_screen_not_the_organisation():
     from itatui.tui.app import ItaApp
-    from itatui.tui.screens.complaint_case import ComplaintCaseScreen
+    from itatui.tui.complaints.case import ComplaintCaseScreen
 
     app = ItaApp()
     app.title = "เทศบาลตำบลเขมราฐ"
@@ -59,7 +59,7 @@ def test_help_over_a_case_is_titled_with_the_screen_not_the_organisation():
 
 
 async def test_escape_on_a_typed_intake_asks_before_discarding(desk):
-    from itatui.tui.forms.complaint_intake import ComplaintIntakeForm
+    from itatui.tui.complaints.intake import ComplaintIntakeForm
     from itatui.tui.widgets.confirm_discard import ConfirmDiscard
     from tests.tui.complaint_desk import UNSET, type_into
 
@@ -84,8 +84,8 @@ async def test_log_out_then_a_complaint_officer_lands_on_the_queue(engine, admin
     from itatui.store.accounts import create_user
     from itatui.store.org import save_organisation
     from itatui.tui.app import ItaApp
-    from itatui.tui.screens.login import LoginScreen
-    from itatui.tui.screens.plan import PlanScreen
+    from itatui.tui.shell.login import LoginScreen
+    from itatui.tui.plan.table import PlanScreen
 
     save_organisation(engine, admin, "เทศบาลตำบลเขมราฐ", "เขมราฐ", "อุบลราชธานี")
     create_user(engine, admin, "desk", "desk-pass-1", {Role.COMPLAINT_OFFICER})
@@ -115,7 +115,7 @@ async def test_log_out_then_a_complaint_officer_lands_on_the_queue(engine, admin
 
 
 async def test_x_on_a_forwarded_case_says_why(desk):
-    from itatui.tui.screens.complaint_case import ComplaintCaseScreen
+    from itatui.tui.complaints.case import ComplaintCaseScreen
 
     made = core.create_complaint(desk.engine, desk.desk, _draft("ไฟทางดับหน้าวัด", 1))
     unit_id = core.unit_choices(desk.engine, desk.desk)[0].id
@@ -133,7 +133,7 @@ async def test_x_on_a_forwarded_case_says_why(desk):
 async def test_a_viewer_sees_editing_keys_greyed_and_pressing_one_explains(engine, admin):
     from itatui.domain.roles import Role
     from itatui.store.accounts import create_user
-    from itatui.tui.screens.plan import PlanScreen
+    from itatui.tui.plan.table import PlanScreen
     from tests.plan_fixtures import build_small_plan, make_ctx
     from tests.tui.test_plan_screen import PlanHost
 
@@ -152,7 +152,7 @@ async def test_a_viewer_sees_editing_keys_greyed_and_pressing_one_explains(engin
 
 
 async def test_the_receipt_minute_is_the_minute_the_intake_form_showed(desk):
-    from itatui.tui.forms.complaint_intake import ComplaintIntakeForm, format_received
+    from itatui.tui.complaints.intake import ComplaintIntakeForm, format_received
 
     units = tuple(core.unit_choices(desk.engine, desk.desk))
     app = DeskHost(desk.ctx(desk.desk), lambda: ComplaintIntakeForm(units=units, kinds=("general", "corruption")))

@@ -8,7 +8,7 @@ import pytest
 from textual.widgets import DataTable, Input
 
 from itatui.store import plan as repo
-from itatui.tui.forms.project_form import ProjectForm
+from itatui.tui.plan.project_form import ProjectForm
 from itatui.tui.widgets.form_errors import FormErrors
 from tests.plan_fixtures import build_small_plan, make_ctx
 from tests.tui.pilot_util import cells, row_keys, settle, type_text
@@ -68,7 +68,7 @@ async def test_totals_over_the_plans_years_per_project_dimension_and_plan(engine
 
 
 async def test_the_sheet_shows_the_total_and_a_unit_once(engine, admin, small):
-    from itatui.tui.screens.project_sheet import ProjectSheetScreen, render_sheet
+    from itatui.tui.plan.project_sheet import ProjectSheetScreen, render_sheet
     from tests.tui.pilot_util import rendered_text
 
     sheet = repo.project_sheet(engine, admin, small["p4"], 2567)
@@ -99,7 +99,7 @@ async def test_progress_form_wording_in_thai_and_arabic_digits(engine, admin, sm
     from textual.widgets import Select
 
     from itatui.store.plan import progress
-    from itatui.tui.forms.progress_form import ProgressForm
+    from itatui.tui.plan.progress_form import ProgressForm
 
     data = progress.progress_form_data(engine, admin, small["p1"], 2567, 1)
     app = FormHost(make_ctx(engine, admin, small), ProgressForm(data))  # the host shows Arabic digits
@@ -153,7 +153,7 @@ async def test_escape_on_an_unchanged_project_form_closes_at_once(engine, admin,
 async def test_import_findings_are_reachable_from_the_plan_table(engine, admin, source_plan):
     from itatui.importers import parse_plan_file
     from itatui.store.plan.importing import import_plan
-    from itatui.tui.screens.import_findings import ImportFindingsScreen
+    from itatui.tui.plan.import_findings import ImportFindingsScreen
 
     parsed = parse_plan_file(source_plan)
     summary = import_plan(engine, admin, parsed)
@@ -172,8 +172,8 @@ async def test_import_findings_are_reachable_from_the_plan_table(engine, admin, 
 
 async def test_sheet_paragraphs_wrap_between_thai_words(engine, admin, small, monkeypatch):
     from itatui.domain.text import thai_words
-    from itatui.tui.screens import project_sheet
-    from itatui.tui.screens.project_sheet import ProjectSheetScreen, render_sheet
+    from itatui.tui.plan import project_sheet
+    from itatui.tui.plan.project_sheet import ProjectSheetScreen, render_sheet
     from tests.tui.pilot_util import rendered_text
 
     rationale = "เพื่อให้ผู้บริหารและพนักงานส่วนท้องถิ่นร่วมติดตามตรวจสอบการดำเนินงานขององค์กรปกครองส่วนท้องถิ่นอย่างต่อเนื่อง"

@@ -18,8 +18,8 @@ from textual.widgets import Input, Static
 
 from itatui.domain.validation import ValidationError
 from itatui.i18n import t
-from itatui.tui.forms.complaint_actions import ACTION_CSS
-from itatui.tui.forms.project_form import field_row
+from itatui.tui.complaints.actions import ACTION_CSS
+from itatui.tui.plan.project_form import field_row
 from itatui.tui.widgets.confirm_discard import cancel_form, form_values
 from itatui.tui.widgets.form_errors import FormErrors, error_text
 
