@@ -12,7 +12,7 @@ from itatui.store.db import session_scope
 from itatui.store.models import AuditLog, Organisation, Plan, User
 from itatui.store.org import get_organisation
 from itatui.tui.shell.first_run import FirstRunResult, FirstRunScreen
-from tests.tui.pilot_util import type_text
+from tests.tui.pilot_util import settle, type_text
 
 CSS = str(Path(__file__).resolve().parents[2] / "src/itatui/tui/app.tcss")
 
@@ -191,8 +191,7 @@ async def test_a_plan_of_another_organisation_is_warned_and_its_findings_are_kep
                              "password": "password-1", "password2": "password-1", "plan_path": str(source_plan)}.items():
             form.query_one(f"#{field}", Input).value = value
         await pilot.press("ctrl+s")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot, rounds=6)  # (the form's worker ends with the screen it dismissed)
     message = app.results[0].plan_message
     assert "เทศบาลตำบลเขมราฐ" in message and "อบต.หนองบัว" in message
     with session_scope(engine) as s:

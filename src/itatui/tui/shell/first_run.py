@@ -81,6 +81,7 @@ class FirstRunScreen(Screen[FirstRunResult]):
     def __init__(self, engine: Engine) -> None:
         super().__init__(id="first-run")
         self.engine = engine
+        self._in_error: set[str] = set()  # fields whose error line is shown
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
@@ -106,16 +107,16 @@ class FirstRunScreen(Screen[FirstRunResult]):
     def _recheck(self, event: Input.Changed) -> None:
         """A field shown in error is checked again as it is typed: its error line goes once it is fixed (new
         errors appear only on saving, not while typing)."""
-        if not event.input.has_class("-invalid"):
+        # (Textual's Input resets its own "-invalid" class on every change, so the fields in error are kept here.)
+        if event.input.id not in self._in_error:
             return
         still = {p.field for p in validate(self.data())}
-        for field_id, *_ in FIELDS:
-            widget = self.query_one(f"#{field_id}", Input)
-            if widget.has_class("-invalid") and field_id not in still:
-                widget.remove_class("-invalid")
-                error = self.query_one(f"#{field_id}-error", Static)
-                error.update("")
-                error.remove_class("-shown")
+        for field_id in sorted(self._in_error - still):
+            self.query_one(f"#{field_id}", Input).remove_class("-invalid")
+            error = self.query_one(f"#{field_id}-error", Static)
+            error.update("")
+            error.remove_class("-shown")
+        self._in_error &= still
 
     @on(Input.Submitted)
     def _next_field(self, event: Input.Submitted) -> None:
@@ -144,6 +145,7 @@ class FirstRunScreen(Screen[FirstRunResult]):
         by_field: dict[str, list[str]] = {}
         for problem in problems:
             by_field.setdefault(problem.field, []).append(t(problem.key, **problem.params))
+        self._in_error = set(by_field)
         for field_id, *_ in FIELDS:
             messages = by_field.get(field_id, [])
             error = self.query_one(f"#{field_id}-error", Static)
