@@ -112,6 +112,11 @@ def wrap_words(words: list[str], cells: int) -> list[str]:
     line, used = "", 0
     for word in words:
         w = width(word)
+        if "\n" in word:  # a paragraph break in the text stays one
+            if line.strip():
+                lines.append(line.rstrip())
+            line, used = "", 0
+            continue
         if word.isspace():
             if line and used + w <= cells:
                 line, used = line + word, used + w

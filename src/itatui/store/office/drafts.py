@@ -18,7 +18,7 @@ def parse_unit_draft(draft: UnitDraft) -> UnitDraft:
     for field, value in (("code", code), ("name", name)):
         p.check(len(value) <= _UNIT_MAX[field], field, "shell.err.too_long", n=_UNIT_MAX[field])
     p.raise_if_any()
-    return UnitDraft(code, name)
+    return UnitDraft(code, name or code)  # "กองช่าง" is its own full name unless one is given
 
 
 def parse_contact_draft(values: dict[str, str]) -> OfficeContact:

@@ -56,7 +56,8 @@ class ProgressForm(ModalScreen[ProgressInfo | None]):
 
     def labels(self) -> dict[str, str]:
         out = {name: t(f"field.{name}") for name in (*AMOUNT_FIELDS, "status", "reason", "reason_text", "remark", "round", "fiscal_year", "unlock_reason")}
-        out.update({kpi_field(k.id): t("field.kpi", indicator=k.indicator) for k in self.data.kpis})
+        # The indicator is the document's text ("อย่างน้อย ๓ ช่องทาง"): its digits follow the `t` toggle too.
+        out.update({kpi_field(k.id): digits(t("field.kpi", indicator=k.indicator), self._thai) for k in self.data.kpis})
         return out
 
     def compose(self) -> ComposeResult:
