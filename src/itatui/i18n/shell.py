@@ -1,6 +1,7 @@
 """Texts of the shell: start-up, log-in, first run, help, palette, year picker, ``users`` and ``check``."""
 
 MESSAGES: dict[str, dict[str, str]] = {
+    "shell.no_report": {"th": "ยังไม่มีรายงานให้พิมพ์จากหน้านี้", "en": "No report to print from this screen yet"},
     "shell.loading": {"th": "กำลังเปิดฐานข้อมูล…", "en": "Opening the database…"},
     "shell.demo_tag": {"th": "(ฐานข้อมูลสาธิต)", "en": "(demo database)"},
     # header (short forms: organisation — mode · year · user must fit 80 columns)

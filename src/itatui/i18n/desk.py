@@ -1,5 +1,5 @@
 """Texts of the complaint desk screens: the queue, intake, the receipt, a case and its forms, the lookup,
-statistics and the kiosk. (Vocabularies and the core's refusals are in messages_complaints.py.)"""
+statistics and the kiosk. (Vocabularies and the core's refusals are in i18n/complaints.py.)"""
 
 MESSAGES: dict[str, dict[str, str]] = {
     # paged table
@@ -20,7 +20,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "desk.days.overdue": {"th": "เกินกำหนด {n} วัน", "en": "{n} d overdue"},
     "desk.days.today": {"th": "ครบกำหนดวันนี้", "en": "due today"},
     "desk.days.left": {"th": "เหลือ {n} วัน", "en": "{n} d left"},
-    "desk.print_later": {"th": "การพิมพ์รายงานจะเปิดใช้ในรุ่นถัดไป", "en": "Printing comes in a later version"},
     # queue
     "desk.col.registry": {"th": "เลขรับ", "en": "Reg. no."},
     "desk.col.received": {"th": "วันที่รับ", "en": "Received"},
