@@ -260,7 +260,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "desk.stats.by_kind": {"th": "ตามประเภท", "en": "By type"},
     "desk.stats.by_channel": {"th": "ตามช่องทาง", "en": "By channel"},
     "desk.stats.by_unit": {"th": "ตามหน่วยงาน", "en": "By unit"},
-    "desk.stats.corruption": {"th": "เรื่องร้องเรียนการทุจริตเทียบปีฐาน 2565 ({base} เรื่อง)", "en": "Corruption complaints against the 2565 baseline ({base})"},
+    "desk.stats.corruption": {"th": "เรื่องร้องเรียนการทุจริตเทียบปีฐาน {year} ({base} เรื่อง)", "en": "Corruption complaints against the {year} baseline ({base})"},
     "desk.stats.corr.fy": {"th": "ปีงบประมาณ", "en": "Fiscal year"},
     "desk.stats.corr.count": {"th": "จำนวน", "en": "Count"},
     "desk.stats.corr.reduction": {"th": "ลดลง", "en": "Down by"},

@@ -1,8 +1,8 @@
 """``s`` on the queue: complaint statistics for the selected fiscal year or a 6/12-month round.
 
 Received, finished, in progress, overdue; by month, type, channel and unit; median days to close; share answered
-within the deadline; share satisfied (4–5); corruption complaints per year against the FY 2565 baseline and the
-plan's "cases down" target. ``u`` switches to the publication view, where a count below the threshold (setting
+within the deadline; share satisfied (4–5); corruption complaints per year against the baseline year (the year
+before the plan's first) and the plan's "cases down" target. ``u`` switches to the publication view, where a count below the threshold (setting
 ``complaint.publish_threshold``, default 3) shows as "< 3" — what may go on the OIT disclosure page.
 Everything is computed by the database (``store.complaints.stats``) in a thread worker; nothing personal is read.
 """
@@ -135,7 +135,7 @@ class ComplaintStatsScreen(ModeScreen[None]):
             target = "-" if y.target_pct is None else digits(f"{y.target_pct:g} %", thai)
             table.add_row(digits(str(y.fiscal_year), thai), digits(y.count.text, thai), pct(y.reduction_pct, thai), target,
                           Text(met, style="green" if y.met else "red" if y.met is False else ""))
-        return Group(Text(t("desk.stats.corruption", base=base), style="bold"), table)
+        return Group(Text(t("desk.stats.corruption", year=digits(str(s.corruption_baseline_year), thai), base=base), style="bold"), table)
 
     def action_round(self) -> None:
         self.round_index = (self.round_index + 1) % len(ROUNDS)
