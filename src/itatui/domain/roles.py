@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from itatui.present.errors import UserError
+
 
 class Role(StrEnum):
     ADMIN = "admin"
@@ -84,9 +86,11 @@ class Actor:
 SYSTEM = Actor(user_id=None, username="system", roles=frozenset({Role.ADMIN}))
 
 
-class PermissionDenied(PermissionError):
+class PermissionDenied(UserError, PermissionError):
+    """Refused by the core's permission check; says so in the user's language (which permission is in ``perm``)."""
+
     def __init__(self, perm: Perm):
-        super().__init__(f"permission denied: {perm.value}")
+        super().__init__("err.permission")
         self.perm = perm
 
 

@@ -12,6 +12,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, func, select
 
 from itatui.domain.roles import Actor, Perm, Role, parse_roles, require
+from itatui.present.errors import UserError
 from itatui.store import audit
 from itatui.store.db import session_scope, write_scope
 from itatui.store.models import User
@@ -29,13 +30,8 @@ MAX_DELAY = timedelta(minutes=15)
 password_change_hooks: list[Callable[[Session, User, str, str], None]] = []
 
 
-class AccountError(Exception):
+class AccountError(UserError):
     """A refusal fit to show; ``key`` is a message-catalogue key, ``params`` fill it."""
-
-    def __init__(self, key: str, **params: object):
-        super().__init__(key)
-        self.key = key
-        self.params = params
 
 
 @dataclass(frozen=True)

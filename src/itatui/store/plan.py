@@ -29,6 +29,7 @@ from itatui.domain.eplan import (
 )
 from itatui.domain.roles import Actor, Perm, require
 from itatui.domain.thai import parse_int, to_arabic
+from itatui.present.numbers import BUDGET_MAX, INT32_MAX
 from itatui.domain.validation import FieldProblem, Problems, ValidationError
 from itatui.store import audit
 from itatui.store.db import session_scope, write_scope
@@ -46,6 +47,7 @@ from itatui.store.models import (
 )
 from itatui.store.models.base import utcnow
 from itatui.store.progress import KpiInfo, ProgressInfo, infos as progress_infos, kpi_infos
+from itatui.store.sql import contains
 
 PAGE_SIZE = 200  # project rows per query; a plan rarely has more, but the table never asks for all at once
 
@@ -322,8 +324,8 @@ def _filter_conditions(plan_id: int, flt: PlanFilter) -> list[Any]:
     conds: list[Any] = [Project.plan_id == plan_id]
     text = flt.text.strip()
     if text:
-        like = func.lower(Project.name).contains(text.lower(), autoescape=True)
-        sheet_like = func.lower(Project.sheet_name).contains(text.lower(), autoescape=True)
+        like = contains(func.lower(Project.name), text.lower())
+        sheet_like = contains(func.lower(Project.sheet_name), text.lower())
         number = to_arabic(text).rstrip(")").strip()
         alts = [like, sheet_like]
         if number.isdigit():
@@ -693,7 +695,7 @@ def budget_field(year: int) -> str:
 def parse_project_draft(draft: ProjectDraft, years: tuple[int, ...]) -> ProjectEdit:
     """Parse what was typed into a ``ProjectEdit``; every problem at once (``ValidationError``)."""
     p = Problems()
-    number = p.parse("number", lambda t: parse_int(t, allow_blank=False), draft.number)
+    number = p.parse("number", lambda t: parse_int(t, allow_blank=False, max_value=INT32_MAX), draft.number)
     if number is not None:
         p.check(number >= 1, "number", "err.number_positive")
     name = draft.name.strip()  # kept as typed (Thai spacing is meaningful); only the ends are trimmed
@@ -702,7 +704,7 @@ def parse_project_draft(draft: ProjectDraft, years: tuple[int, ...]) -> ProjectE
     p.check(draft.mission_id is not None, "mission", "err.mission_required")
     budgets: dict[int, int | None] = {}
     for year in years:
-        value = p.parse(budget_field(year), parse_int, draft.budgets.get(year, ""))
+        value = p.parse(budget_field(year), lambda t: parse_int(t, max_value=BUDGET_MAX), draft.budgets.get(year, ""))
         if value is not None and not p.check(value >= 0, budget_field(year), "err.negative"):
             value = None
         budgets[year] = value
@@ -711,8 +713,9 @@ def parse_project_draft(draft: ProjectDraft, years: tuple[int, ...]) -> ProjectE
         m = _GROUP_COUNT.match(line)
         if m:
             desc = m.group("desc").strip()
-            if p.check(bool(desc), "target_groups", "err.target_group_description", line=i):
-                groups.append(TargetGroupInfo(desc, int(to_arabic(m.group("count")).replace(",", "")), m.group("unit")))
+            count = p.parse("target_groups", lambda t: parse_int(t, max_value=INT32_MAX), m.group("count"))
+            if p.check(bool(desc), "target_groups", "err.target_group_description", line=i) and count is not None:
+                groups.append(TargetGroupInfo(desc, count, m.group("unit")))
         else:
             groups.append(TargetGroupInfo(line))
     categories = {g.value for g in GroupCategory}

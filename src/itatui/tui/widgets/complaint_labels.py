@@ -8,7 +8,6 @@ from enum import StrEnum
 
 from rich.text import Text
 
-from itatui.domain.complaint_clock import BANGKOK
 from itatui.domain.complaints import (
     Channel,
     ComplaintKind,
@@ -21,6 +20,7 @@ from itatui.domain.complaints import (
 )
 from itatui.domain.thai import digits, format_date
 from itatui.i18n import language, t
+from itatui.present.dates import thai_time
 from itatui.store.complaints_types import PublicStatus
 from itatui.tui.widgets.form_errors import error_text
 
@@ -78,7 +78,7 @@ def be_date(d: date | None, thai: bool = False, *, style: str = "short") -> str:
 
 def local_time(dt: datetime) -> datetime:
     """Stored times are aware UTC; the desk reads Thai time."""
-    return dt.astimezone(BANGKOK) if dt.tzinfo is not None else dt
+    return thai_time(dt)
 
 
 def be_datetime(dt: datetime | None, thai: bool = False) -> str:
