@@ -13,9 +13,9 @@ from itatui.importers.errors import PlanFormatError
 from itatui.present.errors import UserError
 from itatui.present.numbers import InputError
 from itatui.store.accounts import AccountError
-from itatui.store.complaints_types import ComplaintError
-from itatui.store.plan_import import ImportRefused
-from itatui.store.progress import ProgressLocked
+from itatui.store.complaints.types import ComplaintError
+from itatui.store.plan.importing import ImportRefused
+from itatui.store.plan.progress import ProgressLocked
 
 
 def test_the_message_in_either_language():

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 
 from itatui.domain.roles import Actor, Role
 from itatui.store.accounts import create_user
-from itatui.store.complaint_seed import DEMO_UNITS
-from itatui.store.identity import bootstrap_investigator
+from itatui.store.complaints.seed import DEMO_UNITS
+from itatui.store.complaints.identity import bootstrap_investigator
 from itatui.store.models import Unit
 from itatui.store.org import save_organisation
 from itatui.tui.context import AppContext

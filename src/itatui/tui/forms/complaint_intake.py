@@ -30,8 +30,8 @@ from itatui.domain.validation import FieldProblem, ValidationError
 from itatui.i18n import t
 from itatui.present.dates import BANGKOK, format_numeric_datetime
 from itatui.store import complaints as core
-from itatui.store.complaints_public import Choice
-from itatui.store.complaints_types import ComplaintDraft, CreatedComplaint, EvidenceItem
+from itatui.store.complaints.public import Choice
+from itatui.store.complaints.types import ComplaintDraft, CreatedComplaint, EvidenceItem
 from itatui.tui.widgets.complaint_labels import (
     channel_label,
     contact_label,

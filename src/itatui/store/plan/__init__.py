@@ -46,7 +46,7 @@ from itatui.store.models import (
     Unit,
 )
 from itatui.store.models.base import utcnow
-from itatui.store.progress import KpiInfo, ProgressInfo, infos as progress_infos, kpi_infos
+from itatui.store.plan.progress import KpiInfo, ProgressInfo, infos as progress_infos, kpi_infos
 from itatui.store.sql import contains
 
 PAGE_SIZE = 200  # project rows per query; a plan rarely has more, but the table never asks for all at once
