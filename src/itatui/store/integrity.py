@@ -53,8 +53,9 @@ def script_head() -> str | None:
     Alembic is asked again. A cache that cannot be read or written only costs that time."""
     versions = migrations_dir().joinpath("versions")
     key = _fingerprint(versions)
-    cache = data_dir() / _HEAD_CACHE
+    cache: Path | None = None
     try:
+        cache = data_dir() / _HEAD_CACHE  # making the data directory may itself fail (read-only home)
         known = json.loads(cache.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         known = {}
@@ -64,7 +65,7 @@ def script_head() -> str | None:
     from itatui.store.migrate import head_revision  # only when the migration files changed: see above
 
     head = head_revision()
-    if head is not None:
+    if head is not None and cache is not None:
         try:
             partial = cache.with_suffix(f".{os.getpid()}.tmp")  # whole or nothing: starts may run side by side
             partial.write_text(json.dumps({key: head}), encoding="utf-8")
