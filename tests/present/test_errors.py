@@ -13,6 +13,7 @@ from itatui.importers.errors import PlanFormatError
 from itatui.present.errors import UserError
 from itatui.present.numbers import InputError
 from itatui.store.accounts import AccountError
+from itatui.store.accounts.keys import SealedKeyError
 from itatui.store.complaints.types import ComplaintError
 from itatui.store.plan.importing import ImportRefused
 from itatui.store.plan.progress import ProgressLocked
@@ -45,6 +46,7 @@ def test_an_unknown_key_shows_itself_and_a_missing_param_never_crashes():
         ImportRefused("err.progress_locked", fiscal_year=2569),
         ProgressLocked(2569),
         PermissionDenied(Perm.USERS_MANAGE),
+        SealedKeyError("identity.err.wrong_password"),
     ],
 )
 def test_every_user_facing_error_is_a_user_error(err):
