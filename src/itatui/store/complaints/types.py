@@ -6,12 +6,11 @@ dates and days left are Thai calendar dates. Tracking codes are in their display
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime
 
 from itatui.domain.validation import FieldProblem, ValidationError
 from itatui.present.errors import UserError
-from itatui.store.models.base import utcnow
 
 
 class ComplaintError(UserError):
@@ -249,7 +248,6 @@ class ReceiptData:
     follow_up: tuple[str, ...]
     follow_up_phone: str = ""
     follow_up_office: str = ""
-    issued_at: datetime = field(default_factory=utcnow)
 
 
 __all__ = [
