@@ -13,12 +13,14 @@ from importlib import import_module
 LANGS = ("th", "en")
 _AREAS = ("common", "shell", "plan", "import", "complaints", "desk", "reports")
 
+_MODULES = (*(f"messages_{a}" for a in _AREAS), "risks")  # per-area catalogues named by area alone, as risks
+
 CATALOGUE: dict[str, dict[str, str]] = {}
-for _area in _AREAS:
-    _mod = import_module(f"itatui.i18n.messages_{_area}")
+for _area in _MODULES:
+    _mod = import_module(f"itatui.i18n.{_area}")
     for _key, _texts in _mod.MESSAGES.items():
         if _key in CATALOGUE:
-            raise RuntimeError(f"duplicate message key {_key!r} in messages_{_area}")
+            raise RuntimeError(f"duplicate message key {_key!r} in {_area}")
         CATALOGUE[_key] = _texts
 
 _lang = "th" if os.environ.get("ITATUI_LANG", "th") not in LANGS else os.environ.get("ITATUI_LANG", "th")

@@ -112,7 +112,7 @@ class ItaApp(App[None]):
     COMMANDS = App.COMMANDS | {ScreenCommands}
     MODES: dict[str, Callable[[], Screen]] = {  # type: ignore[assignment]
         "plan": partial(_mode_screen, "plan", "itatui.tui.screens.plan", "PlanScreen"),
-        "risks": partial(_not_built, "risks"),
+        "risks": partial(_mode_screen, "risks", "itatui.tui.risks.register", "RisksScreen"),
         "complaints": partial(_mode_screen, "complaints", "itatui.tui.screens.complaints", "ComplaintsScreen"),
         "committees": partial(_not_built, "committees"),
     }
