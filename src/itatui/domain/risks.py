@@ -138,7 +138,7 @@ PACC_MATRIX = RiskMatrix(
     (
         Band("low", "ต่ำ", "Low", 1, 2, "#2e7d32"),
         Band("medium", "ปานกลาง", "Medium", 3, 4, "#c9a400"),
-        Band("high", "สูง", "High", 6, 9, "#c62828"),
+        Band("high", "สูง", "High", 5, 9, "#c62828"),  # no cell scores 5 on 3 × 3
     ),
 )
 
