@@ -155,24 +155,25 @@ def delete_control(engine: Engine, actor: Actor, control_id: int, today: date | 
 # -- the matrix ----------------------------------------------------------------------------------------------
 
 
-def _open_risks(s: Session, oid: int, today: date | None) -> list[RiskIssue]:
-    """Risks of the assessments still open to change: a past year keeps the levels it was judged with."""
+def _open_risks(s: Session, oid: int, today: date | None) -> list[tuple[RiskIssue, str]]:
+    """Risks of the assessments still open to change, each with its code ("2570 3.1"): a past year keeps the
+    levels it was judged with."""
     from itatui.store.risks.queries import _assessments
 
-    open_ids = [a.id for a in _assessments(s, oid, today) if not a.read_only]
-    if not open_ids:
+    open_years = {a.id: a.fiscal_year for a in _assessments(s, oid, today) if not a.read_only}
+    if not open_years:
         return []
-    return list(
-        s.execute(
-            sa.select(RiskIssue).join(RiskProcess, RiskProcess.id == RiskIssue.process_id)
-            .where(RiskProcess.assessment_id.in_(open_ids)).order_by(RiskIssue.id)
-        ).scalars().all()
-    )
+    rows = s.execute(
+        sa.select(RiskIssue, RiskProcess.assessment_id, RiskProcess.number).join(RiskProcess, RiskProcess.id == RiskIssue.process_id)
+        .where(RiskProcess.assessment_id.in_(open_years)).order_by(RiskProcess.assessment_id, RiskProcess.number, RiskIssue.number)
+    ).all()
+    return [(issue, f"{open_years[aid]} {pn}.{issue.number}") for issue, aid, pn in rows]
 
 
-def _scored(issue: RiskIssue) -> ScoredRisk:
+def _scored(issue: RiskIssue, code: str = "") -> ScoredRisk:
+    label = f"{code} " + " ".join(issue.description.split())[:60] if code else " ".join(issue.description.split())[:80]
     return ScoredRisk(
-        issue.id or 0, " ".join(issue.description.split())[:80], issue.likelihood, issue.impact, issue.level,
+        issue.id or 0, label, issue.likelihood, issue.impact, issue.level,
         issue.residual_likelihood, issue.residual_impact, issue.residual_level,
     )
 
@@ -181,7 +182,7 @@ def preview_matrix(engine: Engine, actor: Actor, matrix: RiskMatrix, organisatio
     """What the new matrix would change in the open assessments (nothing is written)."""
     require(actor, Perm.RISK_EDIT)
     with session_scope(engine) as s:
-        return relevel_preview(matrix, [_scored(i) for i in _open_risks(s, org_id(s, organisation_id), today)])
+        return relevel_preview(matrix, [_scored(i, code) for i, code in _open_risks(s, org_id(s, organisation_id), today)])
 
 
 def set_matrix(engine: Engine, actor: Actor, matrix: RiskMatrix, organisation_id: int | None = None, today: date | None = None) -> int:
@@ -195,7 +196,7 @@ def set_matrix(engine: Engine, actor: Actor, matrix: RiskMatrix, organisation_id
         oid = org_id(s, organisation_id)
         old = settings_in(s, oid).matrix
         moved = 0
-        for issue in _open_risks(s, oid, today):
+        for issue, _code in _open_risks(s, oid, today):
             r = _scored(issue)
             level, residual, lost = relevel(matrix, r)
             if level == r.level and residual == r.residual_level and not lost:

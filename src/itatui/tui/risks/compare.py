@@ -60,10 +60,14 @@ class CompareScreen(Screen):
         return bool(getattr(self.app, "thai_digits", False))
 
     def on_mount(self) -> None:
-        table = self.query_one("#cmp-table", DataTable)
-        for key, label, width in (("a", "A", 5), ("b", "B", 5), ("issue", t("risk.col.issue"), 34), ("la", "A", 9), ("lb", "B", 9), ("change", t("risk.compare.col.change"), 12)):
-            table.add_column(label, key=key, width=width)
+        self._columns("A", "B")
         self._years()
+
+    def _columns(self, a: str, b: str) -> None:
+        table = self.query_one("#cmp-table", DataTable)
+        table.clear(columns=True)
+        for key, label, width in (("a", a, 5), ("b", b, 5), ("issue", t("risk.col.issue"), 34), ("la", a, 9), ("lb", b, 9), ("change", t("risk.compare.col.change"), 12)):
+            table.add_column(label, key=key, width=width)
 
     @work(exclusive=True, group="cmp-years", exit_on_error=False)
     async def _years(self) -> None:
@@ -111,8 +115,8 @@ class CompareScreen(Screen):
         self.title = digits(t("risk.compare.title", a=c.year_a, b=c.year_b), thai)
         counts = {k: c.counts.get(k, 0) for k in ("up", "down", "same", "new", "closed", "gone")}
         self.query_one("#cmp-counts", Static).update(digits(t("risk.compare.counts", **counts), thai))
+        self._columns(digits(str(c.year_a), thai), digits(str(c.year_b), thai))
         table = self.query_one("#cmp-table", DataTable)
-        table.clear()
         m = self.settings.matrix if self.settings else None
         for r in c.rows:
             table.add_row(

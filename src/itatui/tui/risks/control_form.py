@@ -69,9 +69,9 @@ class ControlForm(ModalScreen[int | None]):
                 with Horizontal(classes="pair"):
                     yield field_row(labels["progress"], Input("" if not c or c.progress is None else str(c.progress), id="progress"))
                     yield field_row(labels["quality"], Select(
-                        [(t(f"risk.quality.{q.value}"), q.value) for q in ControlQuality], value=c.quality if c and c.quality else Select.NULL, id="quality"))
+                        [(t(f"risk.quality.{q.value}"), q.value) for q in ControlQuality], value=c.quality if c and c.quality else Select.NULL, prompt=t("risk.field.unset"), id="quality"))
                     yield field_row(labels["monitor"], Select(
-                        [(self.settings.monitor_names[m.value], m.value) for m in Monitor], value=c.monitor if c and c.monitor else Select.NULL, id="monitor"))
+                        [(self.settings.monitor_names[m.value], m.value) for m in Monitor], value=c.monitor if c and c.monitor else Select.NULL, prompt=t("risk.field.unset"), id="monitor"))
                 yield field_row(labels["result"], Input(c.result if c else "", id="result"))
             yield Static("ctrl+s " + t("key.save") + " · esc " + t("key.cancel"), id="form-status")
 

@@ -77,14 +77,16 @@ class HeatMapView(Widget, can_focus=True):
         m = data.matrix
         n = m.size
         label_w = 8
-        cell_w = max(5, min(12, (self.size.width - label_w - 2) // n))
-        tall = self.size.height >= 2 * n + 8
+        cell_w = max(5, min(16, (self.size.width - label_w - 2) // n))
+        cell_h = max(1, min(3, (self.size.height - 9) // n))  # 9 lines of titles, axis, legend and hints
         which = t("risk.heat.residual") if data.residual else t("risk.heat.inherent")
         lines: list[Text] = [Text(digits(t("risk.heat.title", year=self.year, which=which), self.thai), style="bold")]
         lines.append(Text(t("risk.heat.likelihood"), style="dim"))
+        middle = cell_h // 2
         for lik in range(n, 0, -1):
-            rows = [Text(digits(f"{lik:>{label_w - 2}} ", self.thai) + "│"), Text(" " * (label_w - 1) + "│")] if tall else [
-                Text(digits(f"{lik:>{label_w - 2}} ", self.thai) + "│")
+            rows = [
+                Text((digits(f"{lik:>{label_w - 2}} ", self.thai) if k == middle else " " * (label_w - 1)) + "│")
+                for k in range(cell_h)
             ]
             for imp in range(1, n + 1):
                 key = m.level(lik, imp) or ""
@@ -95,11 +97,9 @@ class HeatMapView(Widget, can_focus=True):
                 chosen = (lik, imp) == self.cursor
                 label = f"[{mark}]" if chosen else mark
                 style = f"{text_on(colour)} on {colour}" + (" bold reverse" if chosen else "")
-                rows[0].append(label.center(cell_w - 1), style=style)
-                rows[0].append(" ")
-                if tall:
-                    rows[1].append(" " * (cell_w - 1), style=style)
-                    rows[1].append(" ")
+                for k, row in enumerate(rows):
+                    row.append((label if k == middle else "").center(cell_w - 1), style=style)
+                    row.append(" ")
             lines.extend(rows)
         axis = Text(" " * label_w)
         for imp in range(1, n + 1):

@@ -26,10 +26,10 @@ from itatui.tui.widgets.form_errors import FormErrors, error_text
 class MatrixForm(ModalScreen[int | None]):
     DEFAULT_CSS = FORM_CSS.format(cls="MatrixForm") + """
     MatrixForm .band { height: 3; }
-    MatrixForm .band > Label { width: 10; padding-top: 1; }
+    MatrixForm .band > Label { width: 9; padding-top: 1; }
     MatrixForm .band > Input { width: 1fr; }
     MatrixForm .band > .score { width: 9; }
-    MatrixForm .band > .colour { width: 11; }
+    MatrixForm .band > .colour { width: 13; }
     MatrixForm #presets { height: 3; }
     """
 

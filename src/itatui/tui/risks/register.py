@@ -37,15 +37,16 @@ SORT_CYCLE: tuple[tuple[str, bool], ...] = (
 
 
 def register_columns() -> list[PagedColumn]:
+    # Level and status first after the issue: what the office reads at 80 columns; the rest scrolls sideways.
     return [
-        PagedColumn("code", t("risk.col.code"), 5),
-        PagedColumn("issue", t("risk.col.issue"), 30),
-        PagedColumn("score", t("risk.col.score"), 5),
+        PagedColumn("code", t("risk.col.code"), 4),
+        PagedColumn("issue", t("risk.col.issue"), 26),
         PagedColumn("level", t("risk.col.level"), 9),
-        PagedColumn("residual", t("risk.col.residual"), 9),
-        PagedColumn("owner", t("risk.col.owner"), 10),
+        PagedColumn("score", t("risk.col.score"), 5),
         PagedColumn("status", t("risk.col.status"), 11),
-        PagedColumn("category", t("risk.col.category"), 16),
+        PagedColumn("residual", t("risk.col.residual"), 9),
+        PagedColumn("owner", t("risk.col.owner"), 12),
+        PagedColumn("category", t("risk.col.category"), 20),
     ]
 
 
@@ -221,11 +222,11 @@ class RisksScreen(Screen):
         return [
             Text(digits(row.code, thai), style=overdue),
             row.description,
-            score_text(row.likelihood, row.impact, thai),
             level_text(matrix, row.level, unscored=not row.scored) if matrix else row.level,
+            score_text(row.likelihood, row.impact, thai),
+            Text(vocab("risk.status", row.status), style=overdue),
             level_text(matrix, row.residual_level) if matrix else row.residual_level,
             row.owner or "-",
-            Text(vocab("risk.status", row.status), style=overdue),
             category_name(s, row.category) if s else row.category,
         ]
 

@@ -83,22 +83,22 @@ class RiskForm(ModalScreen[int | None]):
                 yield field_row(labels["process_name"], Input("", id="process_name"))
                 yield field_row(labels["description"], Input(r.description if r else "", id="description"))
                 with Horizontal(classes="pair"):
-                    yield field_row(labels["category"], Select([(category_name(s, c.code), c.code) for c in s.categories], value=r.category if r and r.category else blank, id="category"))
-                    yield field_row(labels["risk_type"], Select([(t(f"risk.type.{x.value}"), x.value) for x in RiskType], value=r.risk_type if r and r.risk_type else blank, id="risk_type"))
+                    yield field_row(labels["category"], Select([(category_name(s, c.code), c.code) for c in s.categories], value=r.category if r and r.category else blank, prompt=t("risk.field.unset"), id="category"))
+                    yield field_row(labels["risk_type"], Select([(t(f"risk.type.{x.value}"), x.value) for x in RiskType], value=r.risk_type if r and r.risk_type else blank, prompt=t("risk.field.unset"), id="risk_type"))
                 with Horizontal(classes="pair"):
                     yield field_row(labels["likelihood"], Input(num(r.likelihood) if r else "", id="likelihood"))
                     yield field_row(labels["impact"], Input(num(r.impact) if r else "", id="impact"))
                     level_options = [(level_name(s.matrix, b.key), b.key) for b in s.matrix.bands]
                     if r and r.level and not s.matrix.band(r.level):
                         level_options.append((level_name(s.matrix, r.level), r.level))
-                    yield field_row(labels["level"], Select(level_options, value=r.level if r and r.level else blank, id="level"))
+                    yield field_row(labels["level"], Select(level_options, value=r.level if r and r.level else blank, prompt=t("risk.field.unset"), id="level"))
                 yield Static("", id="level-preview")
                 with Horizontal(classes="pair"):
                     yield field_row(labels["residual_likelihood"], Input(num(r.residual_likelihood) if r else "", id="residual_likelihood"))
                     yield field_row(labels["residual_impact"], Input(num(r.residual_impact) if r else "", id="residual_impact"))
                 yield field_row(labels["owner"], Input(r.owner if r else "", id="owner"))
                 with Horizontal(classes="pair"):
-                    yield field_row(labels["treatment"], Select([(t(f"risk.treatment.{x.value}"), x.value) for x in Treatment], value=r.treatment if r and r.treatment else blank, id="treatment"))
+                    yield field_row(labels["treatment"], Select([(t(f"risk.treatment.{x.value}"), x.value) for x in Treatment], value=r.treatment if r and r.treatment else blank, prompt=t("risk.field.unset"), id="treatment"))
                     yield field_row(labels["status"], Select([(t(f"risk.status.{x.value}"), x.value) for x in RiskStatus], value=r.status if r else RiskStatus.OPEN.value, allow_blank=False, id="status"))
                 yield field_row(labels["next_review"], Input(be_input(r.next_review) if r else "", id="next_review"))
             yield Static("ctrl+s " + t("key.save") + " · esc " + t("key.cancel"), id="form-status")
