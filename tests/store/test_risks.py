@@ -77,7 +77,7 @@ def test_the_four_imported_rows_with_levels_and_project_links(engine, admin, pla
 
 def test_source_plan_gives_the_same_register(engine, admin, source_plan):
     from itatui.importers import parse_plan_file
-    from itatui.store.plan_import import import_plan
+    from itatui.store.plan.importing import import_plan
 
     import_plan(engine, admin, parse_plan_file(source_plan))
     a = risks.assessment_for_year(engine, admin, 2566)
@@ -246,8 +246,8 @@ def test_viewer_reads_and_cannot_change(engine, viewer, plan):
 
 
 def test_complaint_links_show_registry_numbers_never_names(engine, admin, plan):
-    from itatui.store.complaint_seed import seed_complaints
-    from itatui.store.complaints_case import link
+    from itatui.store.complaints.seed import seed_complaints
+    from itatui.store.complaints.case import link
 
     seed_complaints(engine, 30, corruption_share=0.5, seed=9)
     row = _rows(engine, admin, plan.id)[4]
@@ -297,3 +297,28 @@ def test_export_json(engine, admin, plan):
         risks.export_risks(engine, admin, 2599)
 
 
+
+
+def test_plan_reimport_keeps_a_register_the_office_has_worked_on(engine, admin, officer, plan):
+    from itatui.importers.plan_dict import plan_from_dict
+    from itatui.store.plan.importing import import_plan
+    from itatui.store.seed import load_seed_data
+
+    changed = load_seed_data()
+    changed["risk_assessment"]["processes"][0]["issues"][0]["level"] = "high"
+    # before anyone works on it, a changed document updates the imported table
+    summary = import_plan(engine, admin, plan_from_dict(changed))
+    assert "risks" in summary.other_changes
+    row = _rows(engine, officer, plan.id)[0]
+    assert row.level == "high"
+    settings = risks.risk_settings(engine, officer)
+    risks.save_risk(engine, officer, plan.id, _values(settings, process=str(row.process_id), description=row.description,
+                                                       likelihood="2", impact="2", owner="สป."), row.id, today=TODAY)
+    cv, _ = risks.parse_control({"text": "ตรวจสอบการสั่งการเป็นลายลักษณ์อักษร", "progress": "30"})
+    risks.save_control(engine, officer, row.id, cv, today=TODAY)
+    # then the office's scores and controls stay, and the summary says why the table was not taken
+    again = import_plan(engine, admin, plan_from_dict(load_seed_data()))
+    assert again.other_changes == ("risks_kept",)
+    kept = risks.risk_detail(engine, officer, row.id, today=TODAY)
+    assert (kept.row.level, kept.row.owner, len(kept.controls)) == ("low", "สป.", 4)
+    assert any("ไม่ถูกนำเข้าทับ" in line for line in again.lines())

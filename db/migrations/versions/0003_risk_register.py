@@ -1,5 +1,6 @@
 """fraud-risk register: the office's assessment of each risk issue, and the follow-up of each control
 
+RiskAssessment gains edited_at (the register has changed it: a plan re-import then leaves its risks alone).
 RiskIssue gains category, type, residual likelihood/impact/level, owner, treatment, status, next review and a
 lineage (the same risk across yearly copies); RiskControl gains its issue (null: the whole process, as Part 1
 lists controls), owner, due date, progress, the existing control's quality, the monitoring colour and result.
@@ -40,12 +41,16 @@ def upgrade() -> None:
         b.add_column(sa.Column("result", sa.Text(), nullable=False, server_default=""))
         b.create_index("ix_riskcontrol_issue_id", ["issue_id"])
         b.create_foreign_key("fk_riskcontrol_issue_id_riskissue", "riskissue", ["issue_id"], ["id"])
+    with op.batch_alter_table("riskassessment") as b:
+        b.add_column(sa.Column("edited_at", sa.DateTime(), nullable=True))
     # The register filters by assessment year through process → assessment.
     op.create_index("ix_riskassessment_org_year", "riskassessment", ["organisation_id", "fiscal_year"])
 
 
 def downgrade() -> None:
     op.drop_index("ix_riskassessment_org_year", table_name="riskassessment")
+    with op.batch_alter_table("riskassessment") as b:
+        b.drop_column("edited_at")
     with op.batch_alter_table("riskcontrol") as b:
         b.drop_constraint("fk_riskcontrol_issue_id_riskissue", type_="foreignkey")
         b.drop_index("ix_riskcontrol_issue_id")

@@ -212,6 +212,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "risk.err.year_be": {"th": "ปี พ.ศ. เช่น 2570", "en": "A BE year, e.g. 2570"},
     "risk.err.year_after": {"th": "ต้องหลังปีงบฯ {year}", "en": "Must be after FY {year}"},
     "risk.err.year_taken": {"th": "ปีงบฯ {year} มีการประเมินแล้ว", "en": "FY {year} already has an assessment"},
+    # the plan re-import (its summary names the parts it changed)
+    "import.summary.part.risks_kept": {
+        "th": "ตารางความเสี่ยงไม่ถูกนำเข้าทับ เพราะมีการแก้ไขในทะเบียนความเสี่ยงแล้ว",
+        "en": "risk table not overwritten: it has been edited in the risk register",
+    },
     # export
     "risk.help.year": {"th": "เฉพาะปีงบประมาณนี้ (พ.ศ.)", "en": "only this fiscal year (BE)"},
 }

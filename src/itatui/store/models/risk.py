@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy import Column, Index, Text
 from sqlmodel import Field, SQLModel
@@ -16,7 +16,10 @@ class RiskAssessment(SQLModel, table=True):
     plan_id: int | None = Field(default=None, foreign_key="plan.id", index=True)
     fiscal_year: int  # BE
     title: str = Field(default="", max_length=300)
-    source: str = Field(default="manual", max_length=20)  # imported / manual
+    source: str = Field(default="manual", max_length=20)  # imported / manual / copy
+    # Set when the register changes a risk or control of this assessment (migration 0003): from then on a
+    # re-import of the plan leaves the imported risk table to the office's register.
+    edited_at: datetime | None = None
 
 
 class RiskProcess(SQLModel, table=True):

@@ -455,3 +455,13 @@ def project_choices(engine: Engine, actor: Actor, assessment_id: int, text: str 
         ids = set(s.execute(q.order_by(Project.number).limit(100)).scalars().all())
         found = _project_progress(s, ids, ra.fiscal_year)
     return tuple(sorted(found.values(), key=lambda p: p.number))
+
+
+def register_edited(s: Session, plan_id: int) -> bool:
+    """Whether the office has worked on the plan's imported risk table in the register (the plan re-import
+    then keeps the register as it is rather than overwrite scores, controls and follow-up)."""
+    return s.execute(
+        sa.select(RiskAssessment.id).where(
+            RiskAssessment.plan_id == plan_id, RiskAssessment.source == "imported", RiskAssessment.edited_at.is_not(None)
+        ).limit(1)
+    ).first() is not None

@@ -18,6 +18,7 @@ from itatui.domain.validation import ValidationError
 from itatui.store import audit
 from itatui.store.db import session_scope, write_scope
 from itatui.store.models import Project, RiskAssessment, RiskControl, RiskIssue, RiskProcess, Setting
+from itatui.store.models.base import utcnow
 from itatui.store.risks.drafts import ControlValues, RiskValues
 from itatui.store.risks.queries import MATRIX_KEY, assessment_info, org_id, settings_in
 from itatui.store.risks.types import RiskError
@@ -34,10 +35,14 @@ def _snap(row: Any, fields: tuple[str, ...]) -> dict[str, Any]:
 
 
 def _editable(s: Session, assessment_id: int, today: date | None) -> RiskAssessment:
+    """The assessment, refused when read-only, and marked edited (a plan re-import leaves it alone from now)."""
     info = assessment_info(s, assessment_id, today)
     if info.read_only:
         raise RiskError("risk.err.read_only", year=info.fiscal_year)
-    return s.get(RiskAssessment, assessment_id)  # type: ignore[return-value]
+    ra: RiskAssessment = s.get(RiskAssessment, assessment_id)  # type: ignore[assignment]
+    ra.edited_at = utcnow()
+    s.add(ra)
+    return ra
 
 
 def _issue_assessment(s: Session, issue_id: int) -> tuple[RiskIssue, RiskProcess]:
@@ -155,7 +160,7 @@ def delete_control(engine: Engine, actor: Actor, control_id: int, today: date | 
 # -- the matrix ----------------------------------------------------------------------------------------------
 
 
-def _open_risks(s: Session, oid: int, today: date | None) -> list[tuple[RiskIssue, str]]:
+def _open_risks(s: Session, oid: int, today: date | None) -> list[tuple[RiskIssue, str, int]]:
     """Risks of the assessments still open to change, each with its code ("2570 3.1"): a past year keeps the
     levels it was judged with."""
     from itatui.store.risks.queries import _assessments
@@ -167,7 +172,7 @@ def _open_risks(s: Session, oid: int, today: date | None) -> list[tuple[RiskIssu
         sa.select(RiskIssue, RiskProcess.assessment_id, RiskProcess.number).join(RiskProcess, RiskProcess.id == RiskIssue.process_id)
         .where(RiskProcess.assessment_id.in_(open_years)).order_by(RiskProcess.assessment_id, RiskProcess.number, RiskIssue.number)
     ).all()
-    return [(issue, f"{open_years[aid]} {pn}.{issue.number}") for issue, aid, pn in rows]
+    return [(issue, f"{open_years[aid]} {pn}.{issue.number}", aid) for issue, aid, pn in rows]
 
 
 def _scored(issue: RiskIssue, code: str = "") -> ScoredRisk:
@@ -182,7 +187,7 @@ def preview_matrix(engine: Engine, actor: Actor, matrix: RiskMatrix, organisatio
     """What the new matrix would change in the open assessments (nothing is written)."""
     require(actor, Perm.RISK_EDIT)
     with session_scope(engine) as s:
-        return relevel_preview(matrix, [_scored(i, code) for i, code in _open_risks(s, org_id(s, organisation_id), today)])
+        return relevel_preview(matrix, [_scored(i, code) for i, code, _aid in _open_risks(s, org_id(s, organisation_id), today)])
 
 
 def set_matrix(engine: Engine, actor: Actor, matrix: RiskMatrix, organisation_id: int | None = None, today: date | None = None) -> int:
@@ -196,7 +201,8 @@ def set_matrix(engine: Engine, actor: Actor, matrix: RiskMatrix, organisation_id
         oid = org_id(s, organisation_id)
         old = settings_in(s, oid).matrix
         moved = 0
-        for issue, _code in _open_risks(s, oid, today):
+        edited: set[int] = set()
+        for issue, _code, aid in _open_risks(s, oid, today):
             r = _scored(issue)
             level, residual, lost = relevel(matrix, r)
             if level == r.level and residual == r.residual_level and not lost:
@@ -208,9 +214,14 @@ def set_matrix(engine: Engine, actor: Actor, matrix: RiskMatrix, organisation_id
                 issue.residual_likelihood = issue.residual_impact = None
             issue.level, issue.residual_level = level, residual
             s.add(issue)
+            edited.add(aid)
             b, a = audit.diff(before, _snap(issue, _ISSUE_FIELDS))
             audit.record(s, actor, "relevel", "riskissue", issue.id, before=b, after=a)
             moved += 1
+        for aid in edited:
+            ra = s.get(RiskAssessment, aid)
+            ra.edited_at = utcnow()  # type: ignore[union-attr]
+            s.add(ra)
         row = s.execute(sa.select(Setting).where(Setting.organisation_id == oid, Setting.key == MATRIX_KEY)).scalar()
         if row is None:
             row = Setting(organisation_id=oid, key=MATRIX_KEY)
