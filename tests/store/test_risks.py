@@ -322,3 +322,29 @@ def test_plan_reimport_keeps_a_register_the_office_has_worked_on(engine, admin, 
     kept = risks.risk_detail(engine, officer, row.id, today=TODAY)
     assert (kept.row.level, kept.row.owner, len(kept.controls)) == ("low", "สป.", 4)
     assert any("ไม่ถูกนำเข้าทับ" in line for line in again.lines())
+
+
+def test_categories_and_monitor_names_are_the_offices_own(engine, officer, plan):
+    settings = risks.risk_settings(engine, officer)
+    codes = tuple(c.code for c in settings.categories)
+    assert codes == ("permits", "power", "budget", "personnel", "bribery")
+    form = {f"cat_{c.code}_th": c.name_th for c in settings.categories}
+    form.update({f"monitor_{k}": v for k, v in settings.monitor_names.items()})
+    form.update({"cat_permits_th": "", "new0_th": "การจัดเก็บรายได้", "new1_en": "orphan", "monitor_red": " "})
+    values, problems = risks.parse_settings(form, codes)
+    assert values is None and sorted((p.field, p.key) for p in problems) == [("monitor_red", "err.required"), ("new1_th", "err.required")]
+    form.update({"new1_en": "", "monitor_red": "ทำไม่ได้"})
+    values, _ = risks.parse_settings(form, codes)
+    risks.save_settings(engine, officer, values)
+    after = risks.risk_settings(engine, officer)
+    assert [c.code for c in after.categories] == ["power", "budget", "personnel", "bribery", "c1"]
+    assert after.categories[-1].name_th == "การจัดเก็บรายได้" and after.monitor_names["red"] == "ทำไม่ได้"
+    # a category in use cannot be dropped
+    row = _rows(engine, officer, plan.id)[0]
+    risks.save_risk(engine, officer, plan.id, _values(after, process=str(row.process_id), description=row.description, level="medium", category="c1"), row.id, today=TODAY)
+    form = {f"cat_{c.code}_th": c.name_th for c in after.categories} | {"cat_c1_th": ""}
+    form.update({f"monitor_{k}": v for k, v in after.monitor_names.items()})
+    values, _ = risks.parse_settings(form, tuple(c.code for c in after.categories))
+    with pytest.raises(ValidationError) as err:
+        risks.save_settings(engine, officer, values)
+    assert [(p.field, p.key) for p in err.value.problems] == [("cat_c1_th", "risk.err.category_in_use")]

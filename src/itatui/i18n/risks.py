@@ -162,6 +162,18 @@ MESSAGES: dict[str, dict[str, str]] = {
     "risk.matrix.confirm_keys": {"th": "enter ยืนยันและปรับระดับ · esc ยกเลิก", "en": "enter confirm and re-level · esc cancel"},
     "risk.matrix.saved": {"th": "บันทึกเกณฑ์แล้ว ปรับระดับ {n} ประเด็น", "en": "Matrix saved, {n} risks re-levelled"},
     "risk.key.confirm": {"th": "ยืนยัน", "en": "Confirm"},
+    # categories and monitoring names
+    "risk.key.settings": {"th": "ประเภทและสีติดตาม", "en": "Categories and colours"},
+    "risk.settings.title": {"th": "ประเภทความเสี่ยงและชื่อสถานะการติดตาม", "en": "Risk categories and monitoring names"},
+    "risk.settings.categories": {"th": "ประเภทความเสี่ยง (ลบชื่อไทยเพื่อเลิกใช้)", "en": "Risk categories (blank the Thai name to drop one)"},
+    "risk.settings.new": {"th": "ประเภทใหม่", "en": "New category"},
+    "risk.settings.th": {"th": "ชื่อไทย", "en": "Thai name"},
+    "risk.settings.en": {"th": "ชื่ออังกฤษ", "en": "English name"},
+    "risk.settings.monitor": {"th": "ชื่อสถานะการติดตามตามสี", "en": "Monitoring names by colour"},
+    "risk.settings.saved": {"th": "บันทึกประเภทและชื่อสถานะแล้ว", "en": "Categories and names saved"},
+    "risk.err.category_twice": {"th": "ชื่อประเภทซ้ำ", "en": "Category named twice"},
+    "risk.err.no_categories": {"th": "ต้องมีอย่างน้อยหนึ่งประเภท", "en": "At least one category is needed"},
+    "risk.err.category_in_use": {"th": "มีความเสี่ยงใช้ประเภทนี้อยู่ จึงเลิกใช้ไม่ได้", "en": "Risks still use this category"},
     # years
     "risk.year.title": {"th": "เริ่มการประเมินปีใหม่", "en": "Start a new year's assessment"},
     "risk.year.source": {"th": "คัดลอกจาก", "en": "Copy from"},

@@ -208,3 +208,58 @@ async def test_project_sheet_lists_the_risks_it_controls(engine, officer):
         assert "ความเสี่ยงที่โครงการนี้ควบคุม" in text
         assert "ปีงบฯ 2566 · 3.1 สูง · การบริหารการเงิน" in text
         assert "3.2 ปานกลาง" in text
+
+
+async def test_matrix_form_previews_asks_and_relevels(engine, officer):
+    from itatui.tui.risks.matrix_form import MatrixConfirm, MatrixForm
+
+    settings = risks.risk_settings(engine, officer)
+    a = risks.assessment_for_year(engine, officer, 2566)
+    row = risks.register_page(engine, officer, a.id).rows[0]
+    v, _ = risks.parse_risk({"process": str(row.process_id), "description": row.description, "likelihood": "2", "impact": "2", "status": "open"}, settings)
+    risks.save_risk(engine, officer, a.id, v, row.id)
+    app = Host(_ctx(engine, officer))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("m")
+        await settle(pilot)
+        form = app.screen
+        assert isinstance(form, MatrixForm)
+        form.query_one("#size", Input).value = "๙"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        from itatui.tui.widgets.form_errors import FormErrors
+
+        assert form.query_one(FormErrors).messages == ["ขนาด (โอกาส × ผลกระทบ): ขนาดต้องเป็น 2 ถึง 7"]
+        form.fill(PACC_MATRIX)  # the "3×3" preset button
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        confirm = app.screen
+        assert isinstance(confirm, MatrixConfirm)
+        assert [(m.id, m.level_after) for m in confirm.moves] == [(row.id, "medium")]
+        assert risks.risk_settings(engine, officer).matrix.size == 5  # nothing written before the answer
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, RisksScreen)
+    assert risks.risk_settings(engine, officer).matrix == PACC_MATRIX
+    assert risks.risk_detail(engine, officer, row.id).row.level == "medium"
+
+
+async def test_settings_form_renames_a_monitoring_colour(engine, officer):
+    from itatui.tui.risks.settings_form import RiskSettingsForm
+
+    app = Host(_ctx(engine, officer))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("g")
+        await settle(pilot)
+        form = app.screen
+        assert isinstance(form, RiskSettingsForm)
+        field = form.query_one("#monitor_orange", Input)
+        field.value = ""
+        field.focus()
+        await type_text(pilot, "ยังไม่เริ่ม")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, RisksScreen)
+    assert risks.risk_settings(engine, officer).monitor_names["orange"] == "ยังไม่เริ่ม"

@@ -212,3 +212,47 @@ def parse_year(text: str, source_year: int, taken: set[int]) -> tuple[int | None
         elif year in taken:
             p.add("year", "risk.err.year_taken", year=year)
     return (None if p else year), p
+
+
+MAX_NEW_CATEGORIES = 3
+
+
+@dataclass(frozen=True)
+class SettingsValues:
+    categories: tuple[tuple[str, str, str], ...]  # (code, Thai name, English name), in order
+    monitor_names: dict[str, str]
+
+
+def parse_settings(form: Mapping[str, str], codes: tuple[str, ...]) -> tuple[SettingsValues | None, Problems]:
+    """Fields: cat_{code}_th / cat_{code}_en for each existing category (a blank Thai name removes it), new{i}_th /
+    new{i}_en for new ones, monitor_{colour} for the four monitoring names (required)."""
+    p = Problems()
+    cats: list[tuple[str, str, str]] = []
+    seen: set[str] = set()
+    for code in codes:
+        th, en = _clean(form.get(f"cat_{code}_th")), _clean(form.get(f"cat_{code}_en"))
+        if th:
+            p.check(th not in seen, f"cat_{code}_th", "risk.err.category_twice")
+            seen.add(th)
+            cats.append((code, th, en))
+    taken = set(codes)
+    for i in range(MAX_NEW_CATEGORIES):
+        th, en = _clean(form.get(f"new{i}_th")), _clean(form.get(f"new{i}_en"))
+        if not th:
+            p.check(not en, f"new{i}_th", "err.required")
+            continue
+        p.check(th not in seen, f"new{i}_th", "risk.err.category_twice")
+        seen.add(th)
+        n = 1
+        while f"c{n}" in taken:
+            n += 1
+        taken.add(f"c{n}")
+        cats.append((f"c{n}", th, en))
+    p.check(bool(cats), "new0_th", "risk.err.no_categories")
+    names = {}
+    for m in Monitor:
+        names[m.value] = _clean(form.get(f"monitor_{m.value}"))
+        p.check(bool(names[m.value]), f"monitor_{m.value}", "err.required")
+    if p:
+        return None, p
+    return SettingsValues(tuple(cats), names), p

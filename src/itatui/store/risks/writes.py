@@ -19,8 +19,8 @@ from itatui.store import audit
 from itatui.store.db import session_scope, write_scope
 from itatui.store.models import Project, RiskAssessment, RiskControl, RiskIssue, RiskProcess, Setting
 from itatui.store.models.base import utcnow
-from itatui.store.risks.drafts import ControlValues, RiskValues
-from itatui.store.risks.queries import MATRIX_KEY, assessment_info, org_id, settings_in
+from itatui.store.risks.drafts import ControlValues, RiskValues, SettingsValues
+from itatui.store.risks.queries import CATEGORIES_KEY, MATRIX_KEY, MONITOR_KEY, assessment_info, org_id, settings_in
 from itatui.store.risks.types import RiskError
 
 _ISSUE_FIELDS = (
@@ -309,3 +309,37 @@ def _copy_into(s: Session, source_id: int, target_id: int) -> int:
             )
     s.flush()
     return copied
+
+
+def save_settings(engine: Engine, actor: Actor, values: SettingsValues, organisation_id: int | None = None) -> None:
+    """The organisation's risk categories and monitoring-colour names. A category still used by a risk of an open
+    year cannot be removed (past years keep their codes and show them as stored)."""
+    require(actor, Perm.RISK_EDIT)
+    with write_scope(engine) as s:
+        oid = org_id(s, organisation_id)
+        before = settings_in(s, oid)
+        kept = {code for code, _th, _en in values.categories}
+        for c in before.categories:
+            if c.code in kept:
+                continue
+            used = s.execute(
+                sa.select(RiskIssue.id).join(RiskProcess, RiskProcess.id == RiskIssue.process_id)
+                .join(RiskAssessment, RiskAssessment.id == RiskProcess.assessment_id)
+                .where(RiskAssessment.organisation_id == oid, RiskIssue.category == c.code).limit(1)
+            ).first()
+            if used:
+                raise ValidationError([_problem(f"cat_{c.code}_th", "risk.err.category_in_use")])
+        cats = [{"code": c, "name_th": th, "name_en": en} for c, th, en in values.categories]
+        for key, value, old in (
+            (CATEGORIES_KEY, cats, [{"code": c.code, "name_th": c.name_th, "name_en": c.name_en} for c in before.categories]),
+            (MONITOR_KEY, values.monitor_names, before.monitor_names),
+        ):
+            if value == old:
+                continue
+            row = s.execute(sa.select(Setting).where(Setting.organisation_id == oid, Setting.key == key)).scalar()
+            if row is None:
+                row = Setting(organisation_id=oid, key=key)
+            row.value = json.dumps(value, ensure_ascii=False)
+            s.add(row)
+            s.flush()
+            audit.record(s, actor, "update", "setting", key, before=old, after=value)

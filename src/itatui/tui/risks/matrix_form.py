@@ -98,7 +98,7 @@ class MatrixForm(ModalScreen[int | None]):
     def action_cancel(self) -> None:
         self.dismiss(None)
 
-    @work(exclusive=True, group="matrix-save", exit_on_error=False)
+    @work(exclusive=True, group="matrix-dialog", exit_on_error=False)
     async def action_save(self) -> None:
         if self._busy:
             return

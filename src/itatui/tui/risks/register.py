@@ -4,7 +4,7 @@ The assessment shown is the selected fiscal year's (``y``); when that year has n
 (the bar says so, and ``c`` starts the year from it). Keys: ``enter`` open a risk, ``n`` new risk, ``f``
 filter (level, category, status, owner, overdue), ``o`` sort, ``h`` heat map (``enter`` on a cell lists its
 risks, ``r`` inherent/residual), ``escape`` clear filters, ``c`` start a new year (copy), ``v`` compare
-years, ``m`` the risk matrix.
+years, ``m`` the risk matrix, ``g`` categories and monitoring names.
 """
 
 from __future__ import annotations
@@ -66,6 +66,7 @@ class RisksScreen(Screen):
         Binding("c", "year_copy", t("risk.key.year_copy"), id="risk.year_copy"),
         Binding("v", "compare", t("risk.key.compare"), id="risk.compare"),
         Binding("m", "matrix", t("risk.key.matrix"), id="risk.matrix", show=False),
+        Binding("g", "settings", t("risk.key.settings"), id="risk.settings", show=False),
         Binding("escape", "clear", t("risk.key.clear"), id="risk.clear", show=False),
     ]
 
@@ -123,7 +124,7 @@ class RisksScreen(Screen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "new":
             return self.may_edit  # hidden for a viewer and on a past year
-        if action in ("year_copy", "matrix"):
+        if action in ("year_copy", "matrix", "settings"):
             return self.ctx is not None and self.ctx.actor.can(Perm.RISK_EDIT)
         if action == "residual":
             return self.heat_shown
@@ -365,4 +366,14 @@ class RisksScreen(Screen):
         moved = await self.app.push_screen_wait(MatrixForm(self.settings.matrix))
         if moved is not None:
             self.notify(t("risk.matrix.saved", n=moved))
+            self.load()
+
+    @work(exclusive=True, group="risk-dialog", exit_on_error=False)
+    async def action_settings(self) -> None:
+        if self.settings is None:
+            return
+        from itatui.tui.risks.settings_form import RiskSettingsForm
+
+        if await self.app.push_screen_wait(RiskSettingsForm(self.settings)):
+            self.notify(t("risk.settings.saved"))
             self.load()
