@@ -237,7 +237,7 @@ def _where(q: Any, flt: RegisterFilter, today: date) -> Any:
         q = q.where(_overdue_expr(today))
     if flt.cell:
         lik, imp = (RiskIssue.residual_likelihood, RiskIssue.residual_impact) if flt.residual else (RiskIssue.likelihood, RiskIssue.impact)
-        q = q.where(lik == flt.cell[0], imp == flt.cell[1])
+        q = q.where(lik == flt.cell[0], imp == flt.cell[1], RiskIssue.status != "closed")  # as the heat map counts
     return q
 
 
