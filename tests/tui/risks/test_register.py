@@ -197,7 +197,7 @@ async def test_new_year_copy_then_compare_and_past_year_read_only(engine, office
 
 
 async def test_project_sheet_lists_the_risks_it_controls(engine, officer):
-    from itatui.tui.screens.project_sheet import ProjectSheetScreen
+    from itatui.tui.plan.project_sheet import ProjectSheetScreen
 
     with session_scope(engine) as s:
         p10 = s.exec(select(Project).where(Project.number == 10)).one()

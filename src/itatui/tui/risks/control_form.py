@@ -18,7 +18,7 @@ from itatui.domain.validation import FieldProblem, ValidationError
 from itatui.i18n import t
 from itatui.store import risks as core
 from itatui.store.risks.types import ControlInfo, ProjectProgress, RegisterRow, RiskSettings
-from itatui.tui.forms.project_form import FORM_CSS, field_row
+from itatui.tui.plan.project_form import FORM_CSS, field_row
 from itatui.tui.risks.labels import be_input
 from itatui.tui.widgets.form_errors import FormErrors, error_text
 

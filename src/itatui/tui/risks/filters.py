@@ -11,7 +11,7 @@ from textual.widgets import Checkbox, Select, Static
 from itatui.domain.risks import RiskStatus
 from itatui.i18n import t
 from itatui.store.risks.types import RegisterFilter, RiskSettings
-from itatui.tui.forms.project_form import FORM_CSS, field_row
+from itatui.tui.plan.project_form import FORM_CSS, field_row
 from itatui.tui.risks.labels import category_name, level_name
 
 

@@ -18,7 +18,7 @@ from itatui.domain.validation import FieldProblem
 from itatui.i18n import t
 from itatui.store import risks as core
 from itatui.store.risks.drafts import MAX_BANDS
-from itatui.tui.forms.project_form import FORM_CSS, field_row
+from itatui.tui.plan.project_form import FORM_CSS, field_row
 from itatui.tui.risks.labels import level_name
 from itatui.tui.widgets.form_errors import FormErrors, error_text
 

@@ -21,7 +21,7 @@ from itatui.i18n import t
 from itatui.store import risks as core
 from itatui.store.risks.drafts import NEW_PROCESS
 from itatui.store.risks.types import AssessmentInfo, ProcessChoice, RegisterRow, RiskSettings
-from itatui.tui.forms.project_form import FORM_CSS, field_row
+from itatui.tui.plan.project_form import FORM_CSS, field_row
 from itatui.tui.risks.labels import be_input, category_name, level_name
 from itatui.tui.widgets.form_errors import FormErrors, error_text
 

@@ -20,7 +20,7 @@ from itatui.i18n import t
 from itatui.store import risks as core
 from itatui.store.risks.drafts import MAX_NEW_CATEGORIES
 from itatui.store.risks.types import RiskSettings
-from itatui.tui.forms.project_form import FORM_CSS
+from itatui.tui.plan.project_form import FORM_CSS
 from itatui.tui.widgets.form_errors import FormErrors, error_text
 
 

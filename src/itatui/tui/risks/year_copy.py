@@ -14,7 +14,7 @@ from itatui.domain.validation import FieldProblem
 from itatui.i18n import t
 from itatui.store import risks as core
 from itatui.store.risks.types import AssessmentInfo
-from itatui.tui.forms.project_form import FORM_CSS, field_row
+from itatui.tui.plan.project_form import FORM_CSS, field_row
 from itatui.tui.widgets.form_errors import FormErrors, error_text
 
 EMPTY = "empty"

@@ -25,7 +25,7 @@ from itatui.i18n import t
 from itatui.store import plan as repo
 from itatui.store.plan import progress as progress_repo
 from itatui.store.plan import ProjectSheet
-from itatui.tui.screens.plan import default_round, kind_text, status_text
+from itatui.tui.plan.table import default_round, kind_text, status_text
 from itatui.tui.dialogs import open_form
 from itatui.tui.risks.sheet_section import load_project_risks, risk_section
 from itatui.tui.widgets.form_errors import error_text
@@ -126,7 +126,7 @@ class ProjectSheetScreen(Screen[bool]):
 
     @work(exclusive=True, group="sheet-dialog", exit_on_error=False)
     async def edit(self) -> None:
-        from itatui.tui.forms.project_form import ProjectForm
+        from itatui.tui.plan.project_form import ProjectForm
 
         ctx = self.app.ctx  # type: ignore[attr-defined]
         assert self.sheet is not None
@@ -138,7 +138,7 @@ class ProjectSheetScreen(Screen[bool]):
 
     @work(exclusive=True, group="sheet-dialog", exit_on_error=False)
     async def progress(self) -> None:
-        from itatui.tui.forms.progress_form import ProgressForm
+        from itatui.tui.plan.progress_form import ProgressForm
 
         ctx = self.app.ctx  # type: ignore[attr-defined]
         assert self.sheet is not None
