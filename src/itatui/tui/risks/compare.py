@@ -10,7 +10,6 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Label, Select, Static
 
 from itatui.domain.thai import digits
@@ -18,12 +17,13 @@ from itatui.i18n import t
 from itatui.store import risks as core
 from itatui.store.risks.types import Comparison, RiskSettings
 from itatui.tui.risks.labels import level_text
+from itatui.tui.base import ModeScreen
 from itatui.tui.widgets.form_errors import error_text
 
 CHANGE_STYLE = {"up": "bold red", "down": "bold green", "new": "bold", "closed": "dim", "gone": "dim", "same": ""}
 
 
-class CompareScreen(Screen):
+class CompareScreen(ModeScreen[None]):
     DEFAULT_CSS = """
     CompareScreen #cmp-bar { height: 3; padding: 0 1; }
     CompareScreen #cmp-bar Label { padding: 1 1 0 0; }
@@ -52,14 +52,11 @@ class CompareScreen(Screen):
         yield Footer()
 
     @property
-    def ctx(self):  # noqa: ANN201 - AppContext
-        return self.app.ctx  # type: ignore[attr-defined]
-
-    @property
     def _thai(self) -> bool:
-        return bool(getattr(self.app, "thai_digits", False))
+        return self.thai_digits
 
     def on_mount(self) -> None:
+        super().on_mount()
         self._columns("A", "B")
         self._years()
 

@@ -15,16 +15,14 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.reactive import Reactive
-from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Footer, Header, Static
 
-from itatui.domain.fiscal import current_fiscal_year
 from itatui.domain.roles import Perm
 from itatui.domain.thai import digits
 from itatui.i18n import t
 from itatui.store import risks as core
 from itatui.store.risks.types import AssessmentInfo, RegisterFilter, RegisterRow, RiskSettings
+from itatui.tui.base import ModeScreen
 from itatui.tui.risks.heat_map import HeatMapView
 from itatui.tui.risks.labels import category_name, level_name, level_text, score_text, vocab
 from itatui.tui.widgets.form_errors import error_text
@@ -50,7 +48,7 @@ def register_columns() -> list[PagedColumn]:
     ]
 
 
-class RisksScreen(Screen):
+class RisksScreen(ModeScreen[None]):
     DEFAULT_CSS = """
     RisksScreen #risk-bar { height: auto; max-height: 2; padding: 0 1; color: $text-muted; }
     RisksScreen #risk-switch { height: 1fr; }
@@ -88,18 +86,12 @@ class RisksScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
-        for attr, callback in (("fiscal_year", self._year_changed), ("thai_digits", self._digits_changed)):
-            if isinstance(getattr(type(self.app), attr, None), Reactive):
-                self.watch(self.app, attr, callback, init=False)
+        super().on_mount()  # follows the App's fiscal year and digit style
         self.table.thai_digits = self._thai
         self.table.focus_table()
         self.load()
 
     # ------------------------------------------------------------------------------------------ context
-
-    @property
-    def ctx(self):  # noqa: ANN201 - AppContext
-        return self.app.ctx  # type: ignore[attr-defined]
 
     @property
     def table(self) -> PagedTable:
@@ -111,21 +103,21 @@ class RisksScreen(Screen):
 
     @property
     def _thai(self) -> bool:
-        return bool(getattr(self.app, "thai_digits", False))
+        return self.thai_digits
 
     @property
     def year(self) -> int:
-        return int(getattr(self.app, "fiscal_year", 0) or current_fiscal_year())
+        return self.fiscal_year
 
     @property
     def may_edit(self) -> bool:
-        return self.ctx.actor.can(Perm.RISK_EDIT) and self.assessment is not None and not self.assessment.read_only
+        return self.can(Perm.RISK_EDIT) and self.assessment is not None and not self.assessment.read_only
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "new":
             return self.may_edit  # hidden for a viewer and on a past year
         if action in ("year_copy", "matrix", "settings"):
-            return self.ctx is not None and self.ctx.actor.can(Perm.RISK_EDIT)
+            return self.can(Perm.RISK_EDIT)
         if action == "residual":
             return self.heat_shown
         return True
@@ -239,11 +231,11 @@ class RisksScreen(Screen):
     def _failed(self, event: PagedTable.Failed) -> None:
         self.notify(error_text(event.error), severity="error")
 
-    def _year_changed(self, _value: int) -> None:
+    def fiscal_year_changed(self, _value: int) -> None:
         self.flt = RegisterFilter()
         self.load()
 
-    def _digits_changed(self, _value: bool) -> None:
+    def digits_changed(self, _value: bool) -> None:
         self.table.thai_digits = self._thai
         self.table.rerender()
         self._show_bar()

@@ -13,7 +13,6 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from itatui.domain.roles import Perm
@@ -22,6 +21,7 @@ from itatui.i18n import t
 from itatui.store import risks as core
 from itatui.store.risks.types import ControlInfo, ProjectProgress, RiskDetail, RiskSettings
 from itatui.tui.risks.labels import be, category_name, level_text, monitor_text, vocab
+from itatui.tui.base import ModeScreen
 from itatui.tui.widgets.form_errors import error_text
 
 
@@ -32,7 +32,7 @@ def progress_text(p: ProjectProgress | None, thai: bool) -> str:
     return digits(f"{p.number}) {state}", thai)
 
 
-class RiskScreen(Screen):
+class RiskScreen(ModeScreen[None]):
     DEFAULT_CSS = """
     RiskScreen #risk-info { height: auto; max-height: 60%; padding: 0 1; }
     RiskScreen #risk-controls-title { text-style: bold; padding: 0 1; margin-top: 1; }
@@ -64,6 +64,7 @@ class RiskScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
+        super().on_mount()
         table = self.query_one("#risk-controls", DataTable)
         for key, width in (("no", 4), ("text", 30), ("project", 20), ("owner", 10), ("due", 11), ("progress", 7), ("monitor", 14)):
             table.add_column(t(f"risk.ctl.col.{key}"), key=key, width=width)
@@ -71,21 +72,20 @@ class RiskScreen(Screen):
         self.load()
 
     @property
-    def ctx(self):  # noqa: ANN201 - AppContext
-        return self.app.ctx  # type: ignore[attr-defined]
-
-    @property
     def _thai(self) -> bool:
-        return bool(getattr(self.app, "thai_digits", False))
+        return self.thai_digits
 
     @property
     def may_edit(self) -> bool:
-        return self.ctx.actor.can(Perm.RISK_EDIT) and self.detail is not None and not self.detail.assessment.read_only
+        return self.can(Perm.RISK_EDIT) and self.detail is not None and not self.detail.assessment.read_only
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("edit", "add_control", "edit_control", "delete_control"):
             return self.may_edit
         return True
+
+    def digits_changed(self, _thai: bool) -> None:
+        self.load()
 
     @work(thread=True, exclusive=True, group="riskd-load", exit_on_error=False)
     def load(self) -> None:
