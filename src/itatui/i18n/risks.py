@@ -36,6 +36,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "risk.bar.count": {"th": "{n} ประเด็น", "en": "{n} risks"},
     "risk.bar.read_only": {"th": "อ่านอย่างเดียว (ปีที่ผ่านมา)", "en": "read-only (past year)"},
     "risk.bar.other_year": {"th": "ปีงบฯ {year} ยังไม่มีการประเมิน: c เริ่มปีใหม่", "en": "FY {year} has no assessment: c starts it"},
+    "risk.bar.other_year_view": {"th": "ปีงบฯ {year} ยังไม่มีการประเมิน", "en": "FY {year} has no assessment"},
+    "risk.bar.empty_view": {"th": "ยังไม่มีการประเมินความเสี่ยง", "en": "No risk assessment yet"},
     "risk.bar.empty": {"th": "ยังไม่มีการประเมินความเสี่ยง: c เริ่มการประเมินปีงบฯ {year}", "en": "No risk assessment yet: c starts FY {year}"},
     "risk.bar.sort": {"th": "เรียง: {sort}", "en": "sort: {sort}"},
     "risk.bar.cell": {"th": "ช่อง โอกาส {l} × ผลกระทบ {i}", "en": "cell likelihood {l} × impact {i}"},

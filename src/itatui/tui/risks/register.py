@@ -180,13 +180,14 @@ class RisksScreen(ModeScreen[None]):
     def _show_bar(self) -> None:
         info, thai = self.assessment, self._thai
         if info is None:
-            self.query_one("#risk-bar", Static).update(digits(t("risk.bar.empty", year=self.year), thai))
+            key = "risk.bar.empty" if self.can(Perm.RISK_EDIT) else "risk.bar.empty_view"
+            self.query_one("#risk-bar", Static).update(digits(t(key, year=self.year), thai))
             return
         parts = [t("risk.bar.assessment", year=info.fiscal_year), t("risk.bar.count", n=self.table.total)]
         if info.read_only:
             parts.append(t("risk.bar.read_only"))
         if info.fiscal_year != self.year:
-            parts.append(t("risk.bar.other_year", year=self.year))
+            parts.append(t("risk.bar.other_year" if self.can(Perm.RISK_EDIT) else "risk.bar.other_year_view", year=self.year))
         parts.extend(self._filter_parts())
         parts.append(t("risk.bar.sort", sort=t(f"risk.sort.{SORT_CYCLE[self.sort_index][0]}")))
         self.query_one("#risk-bar", Static).update(digits(" · ".join(parts), thai))
