@@ -66,11 +66,11 @@ async def test_login_then_modes_on_keys(engine, admin):
             await pilot.pause()
             assert app.current_mode == mode
             assert "เทศบาลตำบลเขมราฐ" in _header(app)
-        await pilot.press("2")
+        await pilot.press("4")
         await pilot.pause()
         line = str(app.screen.query_one("#not-built-line", Static).render())
-        assert line == "ความเสี่ยงการทุจริต: หน้าจอนี้ยังไม่เปิดใช้งานในรุ่นนี้"
-        assert _header(app) == "เทศบาลตำบลเขมราฐ — ความเสี่ยง · ปีงบฯ " + str(app.fiscal_year) + " · ผู้ดูแลระบบ"
+        assert line == "คณะกรรมการเลื่อนขั้นเงินเดือน: หน้าจอนี้ยังไม่เปิดใช้งานในรุ่นนี้"
+        assert _header(app) == "เทศบาลตำบลเขมราฐ — คณะกรรมการ · ปีงบฯ " + str(app.fiscal_year) + " · ผู้ดูแลระบบ"
 
 
 async def test_year_picker_changes_the_header(engine, admin):

@@ -42,6 +42,8 @@ _VIEW = {Perm.PLAN_VIEW, Perm.RISK_VIEW, Perm.COMPLAINT_VIEW, Perm.STATS_VIEW, P
 
 ROLE_PERMS: dict[Role, frozenset[Perm]] = {
     Role.VIEWER: frozenset(_VIEW),
+    # The plan officer keeps the risk register too: in a municipality the same office prepares the plan and the
+    # risk assessment, and the controls are the plan's own projects (a separate risk role would split one job).
     Role.PLAN_OFFICER: frozenset(_VIEW | {Perm.PLAN_EDIT, Perm.PLAN_IMPORT, Perm.PROGRESS_EDIT, Perm.RISK_EDIT}),
     Role.COMPLAINT_OFFICER: frozenset(
         _VIEW | {Perm.COMPLAINT_EDIT, Perm.COMPLAINT_PERSONAL, Perm.CORRUPTION_VIEW, Perm.CORRUPTION_EDIT}
