@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 
-from itatui.domain.eplan import MAX_AMOUNT, MAX_PROJECT_NUMBER, Kind, PlanTargetKind, parse_decimal
+from itatui.domain.eplan import Kind, PlanTargetKind, parse_decimal
 from itatui.domain.eplan import TargetGroup as GroupCategory
-from itatui.domain.thai import parse_int, to_arabic
+from itatui.domain.thai import parse_int
 from itatui.domain.validation import Problems
+from itatui.present.numbers import BUDGET_MAX, INT32_MAX
 from itatui.store.plan.types import ProjectDraft, ProjectEdit, TargetGroupInfo
 
 _GROUP_COUNT = re.compile(r"^(?P<desc>.*?)\s*จำนวน\s*(?P<count>[0-9๐-๙][0-9๐-๙,]*)\s*(?P<unit>\S*)\s*$")
@@ -36,21 +37,17 @@ def budget_field(year: int) -> str:
 def parse_project_draft(draft: ProjectDraft, years: tuple[int, ...]) -> ProjectEdit:
     """Parse what was typed into a ``ProjectEdit``; every problem at once (``ValidationError``)."""
     p = Problems()
-    number = p.parse("number", lambda t: parse_int(t, allow_blank=False), draft.number)
+    number = p.parse("number", lambda t: parse_int(t, allow_blank=False, max_value=INT32_MAX), draft.number)
     if number is not None:
         p.check(number >= 1, "number", "err.number_positive")
-        p.check(number <= MAX_PROJECT_NUMBER, "number", "err.too_large", limit=f"{MAX_PROJECT_NUMBER:,}")
     name = draft.name.strip()  # kept as typed (Thai spacing is meaningful); only the ends are trimmed
     p.check(bool(name), "name", "err.name_required")
     p.check(draft.kind in {k.value for k in Kind}, "kind", "err.kind_invalid")
     p.check(draft.mission_id is not None, "mission", "err.mission_required")
     budgets: dict[int, int | None] = {}
     for year in years:
-        value = p.parse(budget_field(year), parse_int, draft.budgets.get(year, ""))
-        if value is not None and not (
-            p.check(value >= 0, budget_field(year), "err.negative")
-            and p.check(value <= MAX_AMOUNT, budget_field(year), "err.too_large", limit=f"{MAX_AMOUNT:,}")
-        ):
+        value = p.parse(budget_field(year), lambda t: parse_int(t, max_value=BUDGET_MAX), draft.budgets.get(year, ""))
+        if value is not None and not p.check(value >= 0, budget_field(year), "err.negative"):
             value = None
         budgets[year] = value
     groups: list[TargetGroupInfo] = []
@@ -58,8 +55,9 @@ def parse_project_draft(draft: ProjectDraft, years: tuple[int, ...]) -> ProjectE
         m = _GROUP_COUNT.match(line)
         if m:
             desc = m.group("desc").strip()
-            if p.check(bool(desc), "target_groups", "err.target_group_description", line=i):
-                groups.append(TargetGroupInfo(desc, int(to_arabic(m.group("count")).replace(",", "")), m.group("unit")))
+            count = p.parse("target_groups", lambda t: parse_int(t, max_value=INT32_MAX), m.group("count"))
+            if p.check(bool(desc), "target_groups", "err.target_group_description", line=i) and count is not None:
+                groups.append(TargetGroupInfo(desc, count, m.group("unit")))
         else:
             groups.append(TargetGroupInfo(line))
     categories = {g.value for g in GroupCategory}

@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
-from itatui.domain.eplan import MAX_AMOUNT, Kind, PlanError, PlanTargetKind
+from itatui.domain.eplan import Kind, PlanError, PlanTargetKind
 from itatui.domain.roles import Actor, Perm, require
 from itatui.domain.validation import FieldProblem, Problems, ValidationError
 from itatui.store import audit
@@ -55,8 +55,6 @@ def _check_edit(s: Session, plan: Plan, edit: ProjectEdit, project_id: int | Non
             p.add(budget_field(year), "err.year_outside_plan", start=plan.start_year, end=plan.end_year)
         elif amount is not None and amount < 0:
             p.add(budget_field(year), "err.negative")
-        elif amount is not None and amount > MAX_AMOUNT:
-            p.add(budget_field(year), "err.too_large", limit=f"{MAX_AMOUNT:,}")
     clash = s.exec(select(Project.id).where(Project.plan_id == plan.id, Project.number == edit.number)).first()
     p.check(clash is None or clash == project_id, "number", "err.number_taken", number=edit.number)
     mission = s.get(Mission, edit.mission_id)
