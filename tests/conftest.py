@@ -81,3 +81,12 @@ def pg_engine():
     with admin_engine.connect() as conn:
         conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
     admin_engine.dispose()
+
+
+@pytest.fixture(autouse=True)
+def _quick_key_seals(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each seal records its own Argon2 cost, so tests seal and open the same way at a lower cost; the shipped
+    cost is checked in tests/store/test_security_keys.py and measured by benchmarks/kdf.py."""
+    from itatui.store import keys
+
+    monkeypatch.setattr(keys, "KDF_COST", (1, 1024))

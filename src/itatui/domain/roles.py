@@ -35,6 +35,7 @@ class Perm(StrEnum):
     USERS_MANAGE = "users.manage"
     AUDIT_VIEW = "audit.view"
     STATS_VIEW = "stats.view"
+    KIOSK_EXIT = "kiosk.exit"  # leave the public kiosk (staff at the desk)
 
 
 _VIEW = {Perm.PLAN_VIEW, Perm.RISK_VIEW, Perm.COMPLAINT_VIEW, Perm.STATS_VIEW, Perm.COMMITTEE_VIEW}
@@ -43,7 +44,8 @@ ROLE_PERMS: dict[Role, frozenset[Perm]] = {
     Role.VIEWER: frozenset(_VIEW),
     Role.PLAN_OFFICER: frozenset(_VIEW | {Perm.PLAN_EDIT, Perm.PLAN_IMPORT, Perm.PROGRESS_EDIT, Perm.RISK_EDIT}),
     Role.COMPLAINT_OFFICER: frozenset(
-        _VIEW | {Perm.COMPLAINT_EDIT, Perm.COMPLAINT_PERSONAL, Perm.CORRUPTION_VIEW, Perm.CORRUPTION_EDIT}
+        _VIEW
+        | {Perm.COMPLAINT_EDIT, Perm.COMPLAINT_PERSONAL, Perm.CORRUPTION_VIEW, Perm.CORRUPTION_EDIT, Perm.KIOSK_EXIT}
     ),
     Role.INVESTIGATOR: frozenset(
         _VIEW
@@ -73,6 +75,8 @@ class Actor:
     user_id: int | None
     username: str
     roles: frozenset[Role] = field(default_factory=frozenset)
+    # The complaint officers' key ring, opened by this person's password at log-in (memory only; store.keyring).
+    ring_key: bytes | None = field(default=None, repr=False, compare=False)
 
     def can(self, perm: Perm) -> bool:
         return any(perm in ROLE_PERMS[r] for r in self.roles)
@@ -88,6 +92,14 @@ class PermissionDenied(PermissionError):
     def __init__(self, perm: Perm):
         super().__init__(f"permission denied: {perm.value}")
         self.perm = perm
+
+
+class AccountRevoked(PermissionDenied):
+    """The account behind a session was disabled or lost a role since log-in: the core refuses (log in again)."""
+
+    def __init__(self) -> None:
+        PermissionError.__init__(self, "account disabled or roles changed since log-in")
+        self.perm = None  # type: ignore[assignment]
 
 
 def require(actor: Actor, perm: Perm) -> None:

@@ -30,10 +30,11 @@ from itatui.domain.complaints import (
     Status,
     registry_display,
 )
-from itatui.domain.fiscal import fiscal_year
+from itatui.domain.fiscal import fiscal_year, fiscal_year_range
+from itatui.domain.textsafe import clean_line, clean_text
 from itatui.domain.roles import Actor, Perm, require
 from itatui.domain.validation import Problems
-from itatui.store import audit, identity
+from itatui.store import audit, identity, keyring
 from itatui.store.complaints_settings import clock_rule_in, resolve_org
 from itatui.store.complaints_types import (
     Complainant,
@@ -67,6 +68,7 @@ class CleanDraft:
     contact_pref: ContactPref
     evidence: tuple[EvidenceItem, ...]
     unit_id: int | None
+    received_reason: str = ""  # why a received date before the previous fiscal year (audited)
 
 
 def validate_draft(draft: ComplaintDraft, *, now: datetime | None = None) -> tuple[CleanDraft | None, list]:
@@ -76,17 +78,24 @@ def validate_draft(draft: ComplaintDraft, *, now: datetime | None = None) -> tup
     kind = _enum(p, ComplaintKind, draft.kind, "kind", "complaint.err.kind")
     channel = _enum(p, Channel, draft.channel, "channel", "complaint.err.channel")
     received = draft.received_at
+    backdate_reason = " ".join(clean_line(draft.received_reason or "").split())
     if received is not None:
         if received.tzinfo is None:
             received = received.replace(tzinfo=BANGKOK)  # the desk types Thai time
         p.check(received <= now + FUTURE_SLACK, "received_at", "complaint.err.received_future")
+        # From the start of the previous fiscal year; anything older (a letter found in a drawer) needs a
+        # reason, which goes to the audit log, so a typo cannot number a complaint into a long-closed registry.
+        earliest = fiscal_year_range(fiscal_year(local_date(now)) - 1)[0]
+        if local_date(received) < earliest:
+            p.check(bool(backdate_reason), "received_reason", "complaint.err.received_old",
+                    date=earliest.isoformat())
     texts = {
-        "subject": (draft.subject or "").strip(),
-        "details": (draft.details or "").strip(),
-        "place": (draft.place or "").strip(),
-        "accused": (draft.accused or "").strip(),
-        "complainant_name": " ".join((draft.complainant_name or "").split()),
-        "address": (draft.address or "").strip(),
+        "subject": clean_line(draft.subject or "").strip(),
+        "details": clean_text(draft.details or "").strip(),
+        "place": clean_line(draft.place or "").strip(),
+        "accused": clean_text(draft.accused or "").strip(),
+        "complainant_name": " ".join(clean_line(draft.complainant_name or "").split()),
+        "address": clean_text(draft.address or "").strip(),
     }
     p.check(bool(texts["subject"]), "subject", "complaint.err.subject_required")
     for name, limit in MAX_LEN.items():
@@ -95,7 +104,7 @@ def validate_draft(draft: ComplaintDraft, *, now: datetime | None = None) -> tup
         p.check(bool(texts["accused"]), "accused", "complaint.err.accused_required")
 
     national_id, phone_no = "", ""
-    raw_id, raw_phone = (draft.national_id or "").strip(), (draft.phone or "").strip()
+    raw_id, raw_phone = clean_line(draft.national_id or "").strip(), clean_line(draft.phone or "").strip()
     if draft.anonymous:
         # Anonymous means nothing that identifies the person is kept: each filled field is a problem to clear.
         for name, value in (("complainant_name", texts["complainant_name"]), ("national_id", raw_id), ("phone", raw_phone), ("address", texts["address"])):
@@ -121,7 +130,7 @@ def validate_draft(draft: ComplaintDraft, *, now: datetime | None = None) -> tup
 
     evidence = []
     for i, ev in enumerate(draft.evidence):
-        item, filed_at = (ev.item or "").strip(), (ev.filed_at or "").strip()
+        item, filed_at = clean_line(ev.item or "").strip(), clean_line(ev.filed_at or "").strip()
         if not item and not filed_at:
             continue  # an empty row of the form
         p.check(bool(item), f"evidence.{i}.item", "complaint.err.evidence_item")
@@ -135,7 +144,7 @@ def validate_draft(draft: ComplaintDraft, *, now: datetime | None = None) -> tup
     who = Complainant(texts["complainant_name"], national_id, phone_no, texts["address"])
     return (
         CleanDraft(kind, channel, received, texts["subject"], texts["details"], texts["place"], texts["accused"],
-                   draft.anonymous, who, contact, tuple(evidence), draft.unit_id),
+                   draft.anonymous, who, contact, tuple(evidence), draft.unit_id, backdate_reason),
         [],
     )
 
@@ -206,6 +215,11 @@ def _save(engine: Engine, actor: Actor, clean: CleanDraft, wanted_org: int | Non
         keys = identity.recipients(s) if sealed else []
         if sealed:
             late.check(bool(keys), "anonymous", "identity.err.no_investigator")
+        general = clean.kind == ComplaintKind.GENERAL
+        ring = keyring.ring_row(s) if general and not clean.who.is_empty() else None
+        if general and not clean.who.is_empty():
+            # Personal data is only ever written sealed to the complaint officers' key ring.
+            late.check(ring is not None, "complainant_name", "ring.err.no_ring")
         if late:
             raise ComplaintValidationError(late.items)
         received = clean.received_at or now
@@ -213,7 +227,6 @@ def _save(engine: Engine, actor: Actor, clean: CleanDraft, wanted_org: int | Non
         fy = fiscal_year(day)
         due = due_date(day, clock_rule_in(s, org_id))
         number = allocate_registry_no(s, org_id, fy, clean.kind)
-        general = clean.kind == ComplaintKind.GENERAL
         c = Complaint(
             organisation_id=org_id,
             kind=clean.kind,
@@ -233,15 +246,13 @@ def _save(engine: Engine, actor: Actor, clean: CleanDraft, wanted_org: int | Non
             stage=STAGE[Status.RECEIVED],
             anonymous=clean.anonymous,
             contact_pref=clean.contact_pref,
-            # A corruption complainant's identity never reaches these plain columns.
-            complainant_name=clean.who.name if general else "",
-            complainant_national_id=clean.who.national_id if general else "",
-            complainant_phone=clean.who.phone if general else "",
-            complainant_address=clean.who.address if general else "",
+            # No complainant's details ever reach the plain columns: general ones are sealed just below.
             created_by=actor.user_id,
             created_at=now,
             updated_at=now,
         )
+        if ring is not None:
+            c.personal_sealed = keyring.seal_personal(bytes(ring.public_key), clean.who, c.tracking_code)
         s.add(c)
         s.flush()
         if sealed:
@@ -254,5 +265,6 @@ def _save(engine: Engine, actor: Actor, clean: CleanDraft, wanted_org: int | Non
         audit.record(s, actor, "create", "complaint", c.id, after={
             "registry": label, "kind": c.kind, "channel": c.channel, "anonymous": c.anonymous,
             "unit_id": c.unit_id, "due_date": due, "evidence": len(clean.evidence),
+            **({"received_at": received, "backdated_reason": clean.received_reason} if clean.received_reason else {}),
         })
         return CreatedComplaint(c.id or 0, clean.kind.value, fy, number, label, tracking.format_code(c.tracking_code), received, due)

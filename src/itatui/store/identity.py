@@ -45,7 +45,7 @@ from sqlmodel import Session, col, select
 
 from itatui.domain.complaints import Audience, ComplaintKind, EventKind, registry_display
 from itatui.domain.roles import Actor, Perm, PermissionDenied, Role, parse_roles, require
-from itatui.store import accounts, audit
+from itatui.store import accounts, audit, keys
 from itatui.store.complaints_types import Complainant, ComplaintError
 from itatui.store.db import session_scope, write_scope
 from itatui.store.models import Complaint, ComplaintEvent, ComplaintKey, User
@@ -74,6 +74,7 @@ class InvestigatorInfo:
 class GrantResult:
     username: str
     rewrapped: int  # existing complaints the new investigator can now open
+    recovery_code: str = ""  # the first investigator only: the office recovery key, for the recovery sheet
 
 
 # ---- primitives -----------------------------------------------------------------------------------------------
@@ -89,14 +90,18 @@ def new_key_pair() -> tuple[X25519PrivateKey, bytes]:
 
 
 def seal_private_key(private: X25519PrivateKey, password: str, user_id: int) -> bytes:
-    """version | salt(16) | nonce(12) | AES-GCM(raw private key), bound to the user id."""
+    """Version 2: Argon2id at about a second per guess (``store.keys``), bound to the user id."""
     raw = private.private_bytes(_RAW, serialization.PrivateFormat.Raw, serialization.NoEncryption())
-    salt, nonce = os.urandom(16), os.urandom(12)
-    sealed = AESGCM(_password_key(password, salt)).encrypt(nonce, raw, f"itatui/user-key/{user_id}".encode())
-    return _VERSION + salt + nonce + sealed
+    return keys.seal_secret(raw, password, f"itatui/user-key/{user_id}".encode())
 
 
 def open_private_key(sealed: bytes, password: str, user_id: int) -> X25519PrivateKey:
+    if sealed and sealed[:1] == keys.SEAL_V2:
+        try:
+            return X25519PrivateKey.from_private_bytes(keys.open_secret(sealed, password, f"itatui/user-key/{user_id}".encode()))
+        except keys.KeyError_ as exc:
+            raise IdentityError(exc.key) from None
+    # Version 1 (scrypt, 73 ms a guess): still opens; a password change re-seals it as version 2.
     if not sealed or sealed[:1] != _VERSION:
         raise IdentityError("identity.err.no_key")
     salt, nonce, body = sealed[1:17], sealed[17:29], sealed[29:]
@@ -188,6 +193,9 @@ def seal_for_complaint(session: Session, complaint: Complaint, who: Complainant,
             for uid, pub in keys
         ],
     )
+    from itatui.store import recovery
+
+    recovery.wrap_complaint(session, cid, data_key)
 
 
 def list_investigators(engine: Engine, actor: Actor) -> list[InvestigatorInfo]:
@@ -249,6 +257,8 @@ def grant_investigator(
         user = _load_user(s, username)
         if user.id == granter.id:
             raise IdentityError("identity.err.grant_self")
+        if Role.ADMIN in parse_roles(user.roles):
+            raise IdentityError("identity.err.admin_investigator")  # separation of duties
         _check_login_password(user, new_user_password, "identity.err.user_password_wrong")
         _give_key(s, user, new_user_password)
         count = _rewrap_all(s, granter.id or 0, granter_key, user.id or 0, bytes(user.public_key or b""))
@@ -257,16 +267,27 @@ def grant_investigator(
 
 
 def bootstrap_investigator(engine: Engine, actor: Actor, username: str, user_password: str) -> GrantResult:
-    """The first investigator, made by an administrator while no investigator holds a key. Audited."""
+    """The first investigator, made by an administrator. Only once in a database's life: while no complaint key,
+    no recovery key and no investigator grant ever existed (the audit log remembers grants, so disabling the
+    investigators does not reopen this path). Makes the office recovery key (``store.recovery``). Audited."""
+    from itatui.store import recovery
+    from itatui.store.models import AuditLog
+
     require(actor, Perm.USERS_MANAGE)
     with write_scope(engine) as s:
-        if recipients(s):
+        granted_before = s.exec(select(AuditLog.id).where(AuditLog.action.in_(("grant", "recover")),  # type: ignore[attr-defined]
+                                                          AuditLog.after.like('%"role": "investigator"%'))).first()  # type: ignore[attr-defined]
+        any_key = s.exec(select(ComplaintKey.complaint_id).limit(1)).first()
+        if recipients(s) or granted_before is not None or any_key is not None or recovery.public_key(s) is not None:
             raise IdentityError("identity.err.investigator_exists")
         user = _load_user(s, username)
+        if Role.ADMIN in parse_roles(user.roles):
+            raise IdentityError("identity.err.admin_investigator")
         _check_login_password(user, user_password, "identity.err.user_password_wrong")
         _give_key(s, user, user_password)
-        audit.record(s, actor, "grant", "user", user.id, after={"username": user.username, "role": "investigator", "bootstrap": True})
-        return GrantResult(user.username, 0)
+        code = recovery.create(s)
+        audit.record(s, actor, "grant", "user", user.id, after={"username": user.username, "role": "investigator", "bootstrap": True, "recovery_key": "created"})
+        return GrantResult(user.username, 0, code)
 
 
 def _rewrap_all(session: Session, from_user: int, from_key: X25519PrivateKey, to_user: int, to_public: bytes) -> int:
