@@ -11,10 +11,11 @@ import pytest
 import sqlalchemy as sa
 
 from itatui.domain.roles import AccountRevoked, PermissionDenied, Role
-from itatui.store import accounts, keys, recovery
+from itatui.store import accounts, keys
+from itatui.store.accounts import recovery
 from itatui.store import complaints as C
 from itatui.store.db import session_scope, write_scope
-from itatui.store.identity import IdentityError
+from itatui.store.complaints.identity import IdentityError
 from itatui.store.integrity import check_database
 from itatui.store.models import AuditLog, Complaint, Organisation, User
 from tests.store.test_complaints_identity import SECRET_NAME, corruption
@@ -132,7 +133,7 @@ def test_general_complainant_sealed_for_the_officers_ring(engine, office):
     accounts.create_user(engine, office["admin"], "desk2", "desk2-pass-12", {Role.COMPLAINT_OFFICER})
     desk2 = accounts.authenticate(engine, "desk2", "desk2-pass-12").actor()
     assert C.get_case(engine, desk2, saved.id).complainant is None
-    from itatui.store.keyring import grant_officer
+    from itatui.store.complaints.keyring import grant_officer
 
     grant_officer(engine, office["officer"], "desk-pass-1", "desk2", "desk2-pass-12")
     desk2 = accounts.authenticate(engine, "desk2", "desk2-pass-12").actor()
@@ -257,7 +258,7 @@ def test_check_finds_registry_gaps_and_missing_creation_records(engine, office):
 
 
 def test_seed_demo_needs_an_admin_refuses_real_data_and_marks_synthetic(engine, office):
-    from itatui.store.complaint_seed import seed_demo
+    from itatui.store.complaints.seed import seed_demo
 
     with pytest.raises(PermissionDenied):
         seed_demo(engine, office["officer"], 5, seed=1)
@@ -271,7 +272,7 @@ def test_seed_demo_needs_an_admin_refuses_real_data_and_marks_synthetic(engine, 
     assert exc.value.key == "complaint.err.seed_real_data"
     from itatui.domain.complaint_clock import local_date
     from itatui.domain.fiscal import fiscal_year
-    from itatui.store.complaint_stats import complaint_stats
+    from itatui.store.complaints.stats import complaint_stats
 
     stats = complaint_stats(engine, office["admin"], fiscal_year(local_date(NOW)))
     assert stats.received.n == 1  # the 20 synthetic ones stay out beside a real one

@@ -67,7 +67,7 @@ def _creation_problems(engine: Engine) -> list[Problem]:
 
 
 def _key_holder_problems(engine: Engine) -> list[Problem]:
-    from itatui.store.key_holders import holders_without_grant
+    from itatui.store.accounts.key_holders import holders_without_grant
 
     with session_scope(engine) as s:
         return [Problem("shell.check.key_without_grant", {"username": name, "id": uid}) for uid, name in holders_without_grant(s)]

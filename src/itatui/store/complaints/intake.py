@@ -34,9 +34,11 @@ from itatui.domain.fiscal import fiscal_year, fiscal_year_range
 from itatui.domain.textsafe import clean_line, clean_text
 from itatui.domain.roles import Actor, Perm, require
 from itatui.domain.validation import Problems
-from itatui.store import audit, identity, keyring
-from itatui.store.complaints_settings import clock_rule_in, resolve_org
-from itatui.store.complaints_types import (
+from itatui.store import audit
+from itatui.store.complaints import keyring
+from itatui.store.complaints import identity
+from itatui.store.complaints.settings import clock_rule_in, resolve_org
+from itatui.store.complaints.types import (
     Complainant,
     ComplaintError,
     ComplaintDraft,

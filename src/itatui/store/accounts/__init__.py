@@ -73,7 +73,7 @@ def hash_password(password: str) -> str:
 
 def check_password_strength(password: str, username: str = "") -> None:
     """At least 10 characters, not the user name, not a shipped common password (``data/common-passwords.txt``)."""
-    from itatui.store.password_policy import weakness
+    from itatui.store.accounts.password_policy import weakness
 
     why = weakness(password, username, MIN_PASSWORD)
     if why:
@@ -129,7 +129,7 @@ def create_user(
         audit.record(s, who, "create", "user", user.id, after={"username": username, "roles": user.roles})
         ring_key = None
         if Role.COMPLAINT_OFFICER in roles:
-            from itatui.store import keyring
+            from itatui.store.complaints import keyring
 
             if keyring.ring_row(s) is None:  # the first complaint officer: the key ring starts with them
                 ring_key = keyring.create_ring(s, who, user, password)
@@ -159,7 +159,7 @@ def authenticate(engine: Engine, username: str, password: str, *, now: datetime 
     an attempt inside the wait is refused without checking the password. The count is kept per typed name
     (``LoginThrottle``), for names that exist and names that do not, so the answers cannot tell them apart.
     A complaint officer's password also opens the officers' key ring (``UserInfo.ring_key``)."""
-    from itatui.store.login_throttle import note_failure, reset, wait_left
+    from itatui.store.accounts.login_throttle import note_failure, reset, wait_left
 
     now = now or utcnow()
     with write_scope(engine) as s:
@@ -191,7 +191,7 @@ def authenticate(engine: Engine, username: str, password: str, *, now: datetime 
             reset(s, username)
             s.add(user)
             audit.record(s, Actor(user.id, user.username, parse_roles(user.roles)), "login", "user", user.id)
-            from itatui.store import keyring
+            from itatui.store.complaints import keyring
 
             ring_key = keyring.on_login(s, user, password)
     if failed:
@@ -219,15 +219,15 @@ def change_password(
                 _hasher.verify(user.password_hash, old_password)
             except (VerificationError, InvalidHashError):
                 raise AccountError("err.old_password_wrong") from None
-            import itatui.store.identity  # noqa: F401  registers the investigator-key reseal hook
-            from itatui.store import keyring
+            import itatui.store.complaints.identity  # noqa: F401  registers the investigator-key reseal hook
+            from itatui.store.complaints import keyring
 
             for hook in password_change_hooks:
                 hook(s, user, old_password, new_password)
             keyring.reseal_on_password_change(s, user, old_password, new_password)
         else:
             require(actor, Perm.USERS_MANAGE)
-            from itatui.store.key_holders import drop_all_keys, held_keys
+            from itatui.store.accounts.key_holders import drop_all_keys, held_keys
 
             if held_keys(s, user) and not confirm_key_loss:
                 raise AccountError("err.key_loss_confirm", username=username)
@@ -271,13 +271,13 @@ def set_roles(
             raise AccountError("err.investigator_grant_only")
         if Role.ADMIN in roles and (Role.INVESTIGATOR in roles or user.public_key is not None):
             raise AccountError("err.admin_investigator")
-        from itatui.store.key_holders import last_holder_of
+        from itatui.store.accounts.key_holders import last_holder_of
 
         losing = [r for r in (Role.INVESTIGATOR, Role.COMPLAINT_OFFICER) if r in old and r not in roles]
         if any(last_holder_of(s, user, r) for r in losing) and not confirm_key_loss:
             raise AccountError("err.last_key_holder", username=username)
         if Role.COMPLAINT_OFFICER in losing:
-            from itatui.store import keyring
+            from itatui.store.complaints import keyring
 
             keyring.drop_member(s, user.id or 0)
         if Role.INVESTIGATOR not in roles and Role.INVESTIGATOR in old:
@@ -295,7 +295,7 @@ def set_roles(
 
 def keys_held_by(engine: Engine, username: str) -> list[str]:
     """The keys a reset of ``username``'s password would drop ('investigator', 'complaint_officer')."""
-    from itatui.store.key_holders import held_keys
+    from itatui.store.accounts.key_holders import held_keys
 
     with session_scope(engine) as s:
         user = s.exec(select(User).where(User.username == username)).first()

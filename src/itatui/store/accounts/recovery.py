@@ -109,7 +109,7 @@ def _audit_failure(engine: Engine, actor: Actor, username: str, reason: str, why
 
 def recover_investigator(engine: Engine, actor: Actor, code: str, reason: str, username: str, user_password: str) -> Recovered:
     """Give ``username`` the investigator role with every complaint key re-wrapped from the recovery key."""
-    from itatui.store.identity import _check_login_password, _give_key, _load_user, wrap_context, wrap_data_key
+    from itatui.store.complaints.identity import _check_login_password, _give_key, _load_user, wrap_context, wrap_data_key
 
     reason = _check(actor, reason)
     try:
@@ -148,8 +148,8 @@ def recover_investigator(engine: Engine, actor: Actor, code: str, reason: str, u
 
 def recover_officer(engine: Engine, actor: Actor, code: str, reason: str, username: str, user_password: str) -> Recovered:
     """Give ``username`` the complaint officers' key ring from the recovery key (and the officer role)."""
-    from itatui.store import keyring
-    from itatui.store.identity import _check_login_password, _load_user
+    from itatui.store.complaints import keyring
+    from itatui.store.complaints.identity import _check_login_password, _load_user
 
     reason = _check(actor, reason)
     try:

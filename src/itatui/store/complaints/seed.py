@@ -27,9 +27,11 @@ from itatui.domain.complaint_clock import BANGKOK, due_date, local_date
 from itatui.domain.complaints import STAGE, Audience, Channel, ComplaintKind, ContactPref, EventKind, NoticeMethod, Outcome
 from itatui.domain.fiscal import fiscal_year, fiscal_year_range
 from itatui.domain.roles import SYSTEM, Actor
-from itatui.store import audit, identity, recovery
-from itatui.store.complaints_settings import clock_rule_in
-from itatui.store.complaints_types import Complainant
+from itatui.store import audit
+from itatui.store.accounts import recovery
+from itatui.store.complaints import identity
+from itatui.store.complaints.settings import clock_rule_in
+from itatui.store.complaints.types import Complainant
 from itatui.store.db import write_scope
 from itatui.store.models import Complaint, ComplaintEvent, ComplaintKey, Organisation, RegistryCounter, Unit
 from itatui.store.models.base import utcnow
@@ -98,7 +100,7 @@ def _ensure_org(s: Session, wanted: int | None) -> tuple[int, list[int]]:
 
 def _allocate_range(s: Session, org_id: int, fy: int, kind: str, count: int) -> int:
     """Take ``count`` registry numbers at once; returns the first."""
-    from itatui.store.complaints_intake import allocate_registry_no
+    from itatui.store.complaints.intake import allocate_registry_no
 
     first = allocate_registry_no(s, org_id, fy, kind)
     if count > 1:
@@ -235,7 +237,7 @@ def _make_row(rng: random.Random, received: datetime, now: datetime, today: date
 
 def _seal_personal(s: Session, rows: list[tuple[dict, dict]]) -> None:
     """Synthetic names go where real ones do: sealed to the officers' key ring (dropped if there is none)."""
-    from itatui.store import keyring
+    from itatui.store.complaints import keyring
 
     ring = keyring.ring_row(s)
     for row, _extra in rows:
@@ -321,7 +323,7 @@ def seed_demo(engine: Engine, actor: Actor, n: int, **options) -> int:  # noqa: 
     """``itatui seed-demo``: an administrator adds synthetic complaints, never into a database that holds real
     ones (they would mix into real registries). Everything made is marked ``synthetic``."""
     from itatui.domain.roles import Perm, require
-    from itatui.store.complaints_types import ComplaintError
+    from itatui.store.complaints.types import ComplaintError
     from itatui.store.db import session_scope
     from itatui.store.models import Complaint
 

@@ -46,7 +46,7 @@ from sqlmodel import Session, col, select
 from itatui.domain.complaints import Audience, ComplaintKind, EventKind, registry_display
 from itatui.domain.roles import Actor, Perm, PermissionDenied, Role, parse_roles, require
 from itatui.store import accounts, audit, keys
-from itatui.store.complaints_types import Complainant, ComplaintError
+from itatui.store.complaints.types import Complainant, ComplaintError
 from itatui.store.db import session_scope, write_scope
 from itatui.store.models import Complaint, ComplaintEvent, ComplaintKey, User
 from itatui.store.models.base import utcnow
@@ -193,7 +193,7 @@ def seal_for_complaint(session: Session, complaint: Complaint, who: Complainant,
             for uid, pub in keys
         ],
     )
-    from itatui.store import recovery
+    from itatui.store.accounts import recovery
 
     recovery.wrap_complaint(session, cid, data_key)
 
@@ -270,7 +270,7 @@ def bootstrap_investigator(engine: Engine, actor: Actor, username: str, user_pas
     """The first investigator, made by an administrator. Only once in a database's life: while no complaint key,
     no recovery key and no investigator grant ever existed (the audit log remembers grants, so disabling the
     investigators does not reopen this path). Makes the office recovery key (``store.recovery``). Audited."""
-    from itatui.store import recovery
+    from itatui.store.accounts import recovery
     from itatui.store.models import AuditLog
 
     require(actor, Perm.USERS_MANAGE)

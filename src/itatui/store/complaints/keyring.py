@@ -66,7 +66,7 @@ def add_member(session: Session, user: User, password: str, ring_private: X25519
 
 def create_ring(session: Session, actor: Actor, user: User, password: str) -> bytes:
     """A new ring with ``user`` as its first member; seals every plain-text complainant. Returns the raw key."""
-    from itatui.store import recovery
+    from itatui.store.accounts import recovery
 
     private, public = keys.new_private()
     row = OfficeKey(purpose=RING, public_key=public)
@@ -81,7 +81,7 @@ def create_ring(session: Session, actor: Actor, user: User, password: str) -> by
 
 
 def _seal_plain_rows(session: Session, public: bytes) -> int:
-    from itatui.store.complaints_types import Complainant
+    from itatui.store.complaints.types import Complainant
 
     count = 0
     rows = session.exec(select(Complaint).where(col(Complaint.personal_sealed).is_(None), Complaint.kind == "general")).all()
@@ -116,7 +116,7 @@ def on_login(session: Session, user: User, password: str) -> bytes | None:
     except keys.KeyError_:
         return None
     if raw is not None and row.recovery_wrapped is None:
-        from itatui.store import recovery
+        from itatui.store.accounts import recovery
 
         recovery.wrap_ring(session, row, X25519PrivateKey.from_private_bytes(raw))
     return raw
@@ -140,7 +140,7 @@ def drop_member(session: Session, user_id: int) -> None:
 def grant_officer(engine: Engine, granting_actor: Actor, granting_password: str, username: str, new_user_password: str) -> str:
     """A member officer hands the ring to ``username`` (a complaint officer or an account that becomes one),
     who types their own login password. Audited. Administrators never hold the ring."""
-    from itatui.store.identity import _check_login_password, _load_user
+    from itatui.store.complaints.identity import _check_login_password, _load_user
 
     require(granting_actor, Perm.COMPLAINT_PERSONAL)
     with write_scope(engine) as s:
@@ -170,7 +170,7 @@ def seal_personal(public: bytes, who, tracking_code: str) -> bytes:  # noqa: ANN
 
 
 def open_personal(sealed: bytes, ring_raw: bytes, tracking_code: str):  # noqa: ANN201
-    from itatui.store.complaints_types import Complainant
+    from itatui.store.complaints.types import Complainant
 
     private = X25519PrivateKey.from_private_bytes(ring_raw)
     data = json.loads(keys.open_from(sealed, private, _personal_context(tracking_code)).decode("utf-8"))
@@ -180,7 +180,7 @@ def open_personal(sealed: bytes, ring_raw: bytes, tracking_code: str):  # noqa: 
 def complainant_of(c: Complaint, actor: Actor):  # noqa: ANN201
     """The general complainant of ``c`` for an actor allowed to see it: opened with the session's ring key.
     None when the actor holds no ring key (not a member yet) and the data is sealed."""
-    from itatui.store.complaints_types import Complainant
+    from itatui.store.complaints.types import Complainant
 
     if c.personal_sealed is None:
         return Complainant(c.complainant_name, c.complainant_national_id, c.complainant_phone, c.complainant_address)

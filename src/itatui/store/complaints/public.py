@@ -16,8 +16,8 @@ from itatui.domain.complaints import OPEN_STAGES, Audience, ComplaintKind, regis
 from itatui.domain.roles import Actor, Perm, PermissionDenied, Role, parse_roles, require
 from itatui.domain.thai import format_date
 from itatui.i18n import t
-from itatui.store.complaints_settings import FOLLOW_UP, clock_rule_in, read
-from itatui.store.complaints_types import ComplaintError, EvidenceItem, PublicMessage, PublicStatus, ReceiptData
+from itatui.store.complaints.settings import FOLLOW_UP, clock_rule_in, read
+from itatui.store.complaints.types import ComplaintError, EvidenceItem, PublicMessage, PublicStatus, ReceiptData
 from itatui.store.db import session_scope
 from itatui.store.models import Complaint, ComplaintEvent, ComplaintEvidence, Organisation, Unit, User
 
@@ -106,8 +106,8 @@ def receipt_data(engine: Engine, actor: Actor, complaint_id: int) -> ReceiptData
             follow.append(office)
         named_who = None
         if not corruption and not c.anonymous and actor.can(Perm.COMPLAINT_PERSONAL):
-            from itatui.store import keyring
-            from itatui.store.session_guard import recheck
+            from itatui.store.complaints import keyring
+            from itatui.store.accounts.session_guard import recheck
 
             recheck(s, actor)
             named_who = keyring.complainant_of(c, actor)
