@@ -386,3 +386,18 @@ def test_database_and_its_folder_are_private(tmp_path):
         assert stat.S_IMODE(os.stat(path.parent).st_mode) == 0o700
     finally:
         engine.dispose()
+
+
+def test_idle_logout_applies_on_screens_with_personal_data(monkeypatch):
+    from itatui.tui.forms.complaint_intake import ComplaintIntakeForm
+    from itatui.tui.idle import IdleWatch, idle_limit_seconds, shows_personal_data
+    from itatui.tui.screens.complaint_case import ComplaintCaseScreen
+    from itatui.tui.screens.login import LoginScreen
+
+    assert idle_limit_seconds() == 15 * 60  # the default
+    monkeypatch.setenv("ITATUI_IDLE_MINUTES", "2")
+    assert idle_limit_seconds() == 120
+    assert shows_personal_data([object(), ComplaintCaseScreen]) and shows_personal_data([ComplaintIntakeForm])
+    assert not shows_personal_data([LoginScreen])
+    watch = IdleWatch(limit=0)
+    assert watch.expired()
