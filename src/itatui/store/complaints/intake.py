@@ -32,6 +32,7 @@ from itatui.domain.complaints import (
 )
 from itatui.domain.fiscal import fiscal_year, fiscal_year_range
 from itatui.domain.textsafe import clean_line, clean_text
+from itatui.domain.thai import format_date
 from itatui.domain.roles import Actor, Perm, require
 from itatui.domain.validation import Problems
 from itatui.store import audit
@@ -90,7 +91,7 @@ def validate_draft(draft: ComplaintDraft, *, now: datetime | None = None) -> tup
         earliest = fiscal_year_range(fiscal_year(local_date(now)) - 1)[0]
         if local_date(received) < earliest:
             p.check(bool(backdate_reason), "received_reason", "complaint.err.received_old",
-                    date=earliest.isoformat())
+                    date=format_date(earliest, style="long"))
     texts = {
         "subject": clean_line(draft.subject or "").strip(),
         "details": clean_text(draft.details or "").strip(),
