@@ -401,3 +401,15 @@ def test_idle_logout_applies_on_screens_with_personal_data(monkeypatch):
     assert not shows_personal_data([LoginScreen])
     watch = IdleWatch(limit=0)
     assert watch.expired()
+
+
+@pytest.mark.postgres
+def test_audit_log_refuses_update_delete_and_truncate_on_postgresql(pg_engine):
+    from itatui.store.org import save_organisation
+
+    admin = accounts.create_user(pg_engine, None, "admin", "admin-pass-1", {Role.ADMIN}, first_admin=True).actor()
+    save_organisation(pg_engine, admin, "เทศบาล")
+    for sql in ("UPDATE auditlog SET username = 'x'", "DELETE FROM auditlog", "TRUNCATE auditlog"):
+        with pytest.raises(sa.exc.DBAPIError), pg_engine.begin() as conn:
+            conn.exec_driver_sql(sql)
+    assert check_database(pg_engine) == []

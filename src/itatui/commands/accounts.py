@@ -224,6 +224,11 @@ def cmd_check(args: argparse.Namespace) -> int:
         print("-", t(key))
     if report.ok:
         print(t("shell.check.ok", n=report.audit_records))
+        from itatui.store import anchor
+
+        head = anchor.read(engine)
+        if head is not None:  # written down elsewhere (a notebook, the monthly file), it catches a rewritten log
+            print(t("shell.check.anchor_now", n=head.count if head.count is not None else "-", id=head.last_id, hash=head.hash[:16]))
         return 0
     for problem in report.problems:
         print("!", problem.text())

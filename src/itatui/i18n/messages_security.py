@@ -8,6 +8,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "th": "ผู้ดูแลระบบเป็นผู้ตรวจสอบเรื่องทุจริตไม่ได้ (แยกหน้าที่)",
         "en": "An administrator cannot be a corruption-complaint investigator (separation of duties)",
     },
+    "identity.err.admin_investigator": {
+        "th": "ผู้ดูแลระบบเป็นผู้ตรวจสอบเรื่องทุจริตไม่ได้ (แยกหน้าที่)",
+        "en": "An administrator cannot be a corruption-complaint investigator (separation of duties)",
+    },
+    "shell.check.anchor_now": {
+        "th": "จุดยึดท้ายบันทึก: {n} รายการ ลำดับสุดท้าย {id} แฮช {hash}",
+        "en": "Audit anchor: {n} records, last {id}, hash {hash}",
+    },
     "err.key_loss_confirm": {
         "th": "{username} ถือกุญแจเปิดข้อมูลผู้ร้องเรียน การตั้งรหัสผ่านใหม่แทนจะทำให้กุญแจของเขาใช้ไม่ได้ ต้องยืนยันก่อน",
         "en": "{username} holds a key to complainants' data: a reset makes it unusable; confirm first",
