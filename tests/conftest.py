@@ -86,7 +86,7 @@ def pg_engine():
 @pytest.fixture(autouse=True)
 def _quick_key_seals(monkeypatch: pytest.MonkeyPatch) -> None:
     """Each seal records its own Argon2 cost, so tests seal and open the same way at a lower cost; the shipped
-    cost is checked in tests/store/test_security_keys.py and measured by benchmarks/kdf.py."""
-    from itatui.store import keys
+    cost is checked in tests/store/test_security.py and measured by benchmarks/kdf.py."""
+    from itatui.store.accounts import sealing
 
-    monkeypatch.setattr(keys, "KDF_COST", (1, 1024))
+    monkeypatch.setattr(sealing, "KDF_COST", (1, 1024))

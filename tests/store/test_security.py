@@ -11,7 +11,8 @@ import pytest
 import sqlalchemy as sa
 
 from itatui.domain.roles import AccountRevoked, PermissionDenied, Role
-from itatui.store import accounts, keys
+from itatui.store import accounts
+from itatui.store.accounts import sealing
 from itatui.store.accounts import recovery
 from itatui.store import complaints as C
 from itatui.store.db import session_scope, write_scope
@@ -148,10 +149,10 @@ def test_general_complainant_sealed_for_the_officers_ring(engine, office):
 
 def test_private_keys_cost_about_a_second_per_guess(monkeypatch):
     monkeypatch.undo()  # the autouse fixture lowered the cost for speed: this test looks at the shipped one
-    assert keys.KDF_COST == (4, 65536)  # Argon2id, 4 passes over 64 MiB: ~1 s (benchmarks/kdf.py)
-    sealed = keys.seal_secret(b"k" * 32, "a-long-password", b"ctx")
-    assert keys.seal_cost(sealed) == (4, 65536)
-    assert keys.open_secret(sealed, "a-long-password", b"ctx") == b"k" * 32
+    assert sealing.KDF_COST == (4, 65536)  # Argon2id, 4 passes over 64 MiB: ~1 s (benchmarks/kdf.py)
+    sealed = sealing.seal_secret(b"k" * 32, "a-long-password", b"ctx")
+    assert sealing.seal_cost(sealed) == (4, 65536)
+    assert sealing.open_secret(sealed, "a-long-password", b"ctx") == b"k" * 32
 
 
 @pytest.mark.parametrize("password", ["12345678", "password", " " * 10, "1234567890", "qwertyuiop", "somchai-01", "aaaaaaaaaaaa"])
@@ -389,10 +390,10 @@ def test_database_and_its_folder_are_private(tmp_path):
 
 
 def test_idle_logout_applies_on_screens_with_personal_data(monkeypatch):
-    from itatui.tui.forms.complaint_intake import ComplaintIntakeForm
-    from itatui.tui.idle import IdleWatch, idle_limit_seconds, shows_personal_data
-    from itatui.tui.screens.complaint_case import ComplaintCaseScreen
-    from itatui.tui.screens.login import LoginScreen
+    from itatui.tui.complaints.intake import ComplaintIntakeForm
+    from itatui.tui.shell.idle import IdleWatch, idle_limit_seconds, shows_personal_data
+    from itatui.tui.complaints.case import ComplaintCaseScreen
+    from itatui.tui.shell.login import LoginScreen
 
     assert idle_limit_seconds() == 15 * 60  # the default
     monkeypatch.setenv("ITATUI_IDLE_MINUTES", "2")

@@ -11,7 +11,7 @@ from itatui.tui.app import ItaApp
 from textual.screen import Screen
 from textual.widgets import Static
 
-from itatui.tui.screens.login import LoginScreen
+from itatui.tui.shell.login import LoginScreen
 from tests.tui.test_shell import _log_in, _ready
 
 

@@ -1,7 +1,7 @@
 """The office recovery key: identities and personal data survive a forgotten password or a departure.
 
 Made once, when the first investigator is set up (``identity.bootstrap_investigator``): an X25519 key pair
-whose private half is printed as a recovery sheet (``keys.encode_code``: 55 characters typed back by hand) for
+whose private half is printed as a recovery sheet (``sealing.encode_code``: 55 characters typed back by hand) for
 the head of the office to keep sealed. Only the public half is in the database (``OfficeKey`` row
 ``recovery``). From then on every corruption complaint's data key is also wrapped for it (``RecoveryWrap``) and
 the complaint officers' key ring is sealed to it (``OfficeKey.recovery_wrapped``).
@@ -22,7 +22,8 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
 from itatui.domain.roles import Actor, Perm, Role, parse_roles, require
-from itatui.store import audit, keys
+from itatui.store import audit
+from itatui.store.accounts import sealing
 from itatui.store.db import write_scope
 from itatui.store.models import ComplaintKey, OfficeKey, RecoveryWrap, User
 from itatui.store.models.base import utcnow
@@ -63,21 +64,21 @@ def create(session: Session) -> str:
         raise RecoveryError("recovery.err.exists")
     raw = os.urandom(32)
     private = X25519PrivateKey.from_private_bytes(raw)
-    session.add(OfficeKey(purpose=RECOVERY, public_key=keys.public_of(private)))
+    session.add(OfficeKey(purpose=RECOVERY, public_key=sealing.public_of(private)))
     session.flush()
-    return keys.encode_code(raw)
+    return sealing.encode_code(raw)
 
 
 def wrap_complaint(session: Session, complaint_id: int, data_key: bytes, public: bytes | None = None) -> None:
     public = public if public is not None else public_key(session)
     if public is not None:
-        session.add(RecoveryWrap(complaint_id=complaint_id, wrapped_key=keys.seal_to(data_key, public, _wrap_context(complaint_id))))
+        session.add(RecoveryWrap(complaint_id=complaint_id, wrapped_key=sealing.seal_to(data_key, public, _wrap_context(complaint_id))))
 
 
 def wrap_ring(session: Session, ring: OfficeKey, ring_private: X25519PrivateKey) -> None:
     public = public_key(session)
     if public is not None and ring.recovery_wrapped is None:
-        ring.recovery_wrapped = keys.seal_to(keys.raw_of(ring_private), public, _RING_CONTEXT)
+        ring.recovery_wrapped = sealing.seal_to(sealing.raw_of(ring_private), public, _RING_CONTEXT)
         session.add(ring)
 
 
@@ -86,10 +87,10 @@ def _open_code(session: Session, actor: Actor, code: str, reason: str, username:
     if stored is None:
         raise RecoveryError("recovery.err.none")
     try:
-        private = X25519PrivateKey.from_private_bytes(keys.decode_code(code))
-    except keys.KeyError_ as exc:
+        private = X25519PrivateKey.from_private_bytes(sealing.decode_code(code))
+    except sealing.KeyError_ as exc:
         raise RecoveryError(exc.key) from None
-    if keys.public_of(private) != stored:
+    if sealing.public_of(private) != stored:
         raise RecoveryError("recovery.err.code_wrong")
     return private
 
@@ -130,7 +131,7 @@ def recover_investigator(engine: Engine, actor: Actor, code: str, reason: str, u
                 now = utcnow()
                 batch = []
                 for r in rows:
-                    data_key = keys.open_from(bytes(r.wrapped_key), private, _wrap_context(r.complaint_id))
+                    data_key = sealing.open_from(bytes(r.wrapped_key), private, _wrap_context(r.complaint_id))
                     batch.append({"complaint_id": r.complaint_id, "user_id": user.id,
                                   "wrapped_key": wrap_data_key(data_key, public, wrap_context(r.complaint_id, user.id or 0)),
                                   "created_at": now})
@@ -158,7 +159,7 @@ def recover_officer(engine: Engine, actor: Actor, code: str, reason: str, userna
             ring = keyring.ring_row(s)
             if ring is None or ring.recovery_wrapped is None:
                 raise RecoveryError("recovery.err.no_ring")
-            ring_private = X25519PrivateKey.from_private_bytes(keys.open_from(bytes(ring.recovery_wrapped), private, _RING_CONTEXT))
+            ring_private = X25519PrivateKey.from_private_bytes(sealing.open_from(bytes(ring.recovery_wrapped), private, _RING_CONTEXT))
             user = _load_user(s, username)
             roles = parse_roles(user.roles)
             if Role.ADMIN in roles:

@@ -24,7 +24,8 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
 from itatui.domain.roles import Actor, Perm, Role, parse_roles, require
-from itatui.store import audit, keys
+from itatui.store import audit
+from itatui.store.accounts import sealing
 from itatui.store.db import write_scope
 from itatui.store.models import Complaint, OfficeKey, RingMember, User
 
@@ -60,7 +61,7 @@ def member_count(session: Session) -> int:
 
 def add_member(session: Session, user: User, password: str, ring_private: X25519PrivateKey) -> None:
     row = session.get(RingMember, (user.id, RING)) or RingMember(user_id=user.id or 0, ring=RING, sealed_private=b"")
-    row.sealed_private = keys.seal_secret(keys.raw_of(ring_private), password, _context(user.id or 0))
+    row.sealed_private = sealing.seal_secret(sealing.raw_of(ring_private), password, _context(user.id or 0))
     session.add(row)
 
 
@@ -68,7 +69,7 @@ def create_ring(session: Session, actor: Actor, user: User, password: str) -> by
     """A new ring with ``user`` as its first member; seals every plain-text complainant. Returns the raw key."""
     from itatui.store.accounts import recovery
 
-    private, public = keys.new_private()
+    private, public = sealing.new_private()
     row = OfficeKey(purpose=RING, public_key=public)
     session.add(row)
     session.flush()
@@ -77,7 +78,7 @@ def create_ring(session: Session, actor: Actor, user: User, password: str) -> by
     sealed = _seal_plain_rows(session, public)
     audit.record(session, actor, "grant", "user", user.id,
                  after={"username": user.username, "role": "complaint_officer", "ring": "created", "sealed": sealed})
-    return keys.raw_of(private)
+    return sealing.raw_of(private)
 
 
 def _seal_plain_rows(session: Session, public: bytes) -> int:
@@ -100,7 +101,7 @@ def open_member_key(session: Session, user: User, password: str) -> bytes | None
     row = session.get(RingMember, (user.id, RING))
     if row is None:
         return None
-    return keys.open_secret(bytes(row.sealed_private), password, _context(user.id or 0))
+    return sealing.open_secret(bytes(row.sealed_private), password, _context(user.id or 0))
 
 
 def on_login(session: Session, user: User, password: str) -> bytes | None:
@@ -113,7 +114,7 @@ def on_login(session: Session, user: User, password: str) -> bytes | None:
         return create_ring(session, actor, user, password)
     try:
         raw = open_member_key(session, user, password)
-    except keys.KeyError_:
+    except sealing.KeyError_:
         return None
     if raw is not None and row.recovery_wrapped is None:
         from itatui.store.accounts import recovery
@@ -125,7 +126,7 @@ def on_login(session: Session, user: User, password: str) -> bytes | None:
 def reseal_on_password_change(session: Session, user: User, old_password: str, new_password: str) -> None:
     try:
         raw = open_member_key(session, user, old_password)
-    except keys.KeyError_:
+    except sealing.KeyError_:
         raw = None
     if raw is not None:
         add_member(session, user, new_password, X25519PrivateKey.from_private_bytes(raw))
@@ -166,14 +167,14 @@ def grant_officer(engine: Engine, granting_actor: Actor, granting_password: str,
 def seal_personal(public: bytes, who, tracking_code: str) -> bytes:  # noqa: ANN001  (Complainant)
     payload = json.dumps({"name": who.name, "national_id": who.national_id, "phone": who.phone, "address": who.address},
                          ensure_ascii=False).encode("utf-8")
-    return keys.seal_to(payload, public, _personal_context(tracking_code))
+    return sealing.seal_to(payload, public, _personal_context(tracking_code))
 
 
 def open_personal(sealed: bytes, ring_raw: bytes, tracking_code: str):  # noqa: ANN201
     from itatui.store.complaints.types import Complainant
 
     private = X25519PrivateKey.from_private_bytes(ring_raw)
-    data = json.loads(keys.open_from(sealed, private, _personal_context(tracking_code)).decode("utf-8"))
+    data = json.loads(sealing.open_from(sealed, private, _personal_context(tracking_code)).decode("utf-8"))
     return Complainant(data.get("name", ""), data.get("national_id", ""), data.get("phone", ""), data.get("address", ""))
 
 

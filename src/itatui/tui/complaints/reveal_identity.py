@@ -24,7 +24,7 @@ from itatui.tui.widgets.form_errors import FormErrors, error_text
 
 
 class RevealIdentityForm(ModalScreen[Complainant | None]):
-    SHOWS_PERSONAL_DATA = True  # idle log-out applies here (tui/idle.py)
+    SHOWS_PERSONAL_DATA = True  # idle log-out applies here (tui/shell/idle.py)
     DEFAULT_CSS = """
     RevealIdentityForm { align: center middle; }
     RevealIdentityForm > #dialog {

@@ -76,7 +76,7 @@ def line(label: str, widget: Widget, *, label_width: int = 24, row_id: str | Non
 
 
 class ComplaintIntakeForm(ModalScreen[CreatedComplaint | None]):
-    SHOWS_PERSONAL_DATA = True  # idle log-out applies here (tui/idle.py)
+    SHOWS_PERSONAL_DATA = True  # idle log-out applies here (tui/shell/idle.py)
     DEFAULT_CSS = """
     ComplaintIntakeForm { align: center middle; }
     ComplaintIntakeForm > #dialog {
