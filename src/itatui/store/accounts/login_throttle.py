@@ -24,7 +24,7 @@ def wait_left(session: Session, username: str, now: datetime) -> int:
 
 
 def note_failure(session: Session, username: str, now: datetime) -> None:
-    from itatui.store.accounts import _delay_for
+    from itatui.store.accounts.users import _delay_for
 
     row = session.get(LoginThrottle, _key(username)) or LoginThrottle(name_hash=_key(username))
     row.failures += 1
