@@ -1,7 +1,7 @@
 """Key primitives shared by the sealed identities, the complaint officers' key ring and the office recovery key.
 
-- ``password_key``: the key that seals a person's private key under their own password. Argon2id with 64 MiB
-  and 4 passes (about a second per guess on an office PC, see ``benchmarks/kdf.py``): someone with a stolen copy
+- ``password_key``: the key that seals a person's private key under their own password. Argon2id with 256 MiB
+  and 5 passes (about a second per guess on an office PC, see ``benchmarks/kdf.py``): someone with a stolen copy
   of the database tries a few thousand passwords an hour instead of 50,000. The cost is stored with each seal,
   so seals made with an older cost still open (and the scrypt seals of version 1, handled in ``identity``).
 - ``seal_to`` / ``open_from``: encrypt a payload to an X25519 public key (ephemeral key + HKDF + AES-GCM), so
@@ -26,7 +26,7 @@ _RAW = serialization.Encoding.Raw
 SEAL_V2 = b"\x02"
 # Argon2id cost for private keys sealed under a password: (passes, memory in KiB). Tests lower it (the cost
 # travels with each seal, so what opens is always what was sealed).
-KDF_COST = (4, 65536)
+KDF_COST = (5, 262144)
 
 
 class KeyError_(Exception):
