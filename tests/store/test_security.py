@@ -14,6 +14,7 @@ from itatui.domain.roles import AccountRevoked, PermissionDenied, Role
 from itatui.store import accounts
 from itatui.store.accounts import sealing
 from itatui.store.accounts import recovery
+from itatui.store.complaints import key_grants
 from itatui.store import complaints as C
 from itatui.store.db import session_scope, write_scope
 from itatui.store.complaints.identity import IdentityError
@@ -91,11 +92,11 @@ def test_recovery_key_end_to_end(engine, office):
     # a newly approved investigator gets every old identity from the recovery sheet
     accounts.create_user(engine, admin, "inv9", "inv9-pass-12", {Role.VIEWER})
     with pytest.raises(recovery.RecoveryError) as exc:
-        recovery.recover_investigator(engine, admin, code[:-1] + ("0" if code[-1] != "0" else "1"), "ลืมรหัส", "inv9", "inv9-pass-12")
+        key_grants.recover_investigator(engine, admin, code[:-1] + ("0" if code[-1] != "0" else "1"), "ลืมรหัส", "inv9", "inv9-pass-12")
     assert exc.value.key == "recovery.err.code"
     with pytest.raises(recovery.RecoveryError):
-        recovery.recover_investigator(engine, admin, code, "  ", "inv9", "inv9-pass-12")  # a reason is needed
-    done = recovery.recover_investigator(engine, admin, code.lower(), "ผู้ตรวจสอบเดิมลืมรหัสผ่าน", "inv9", "inv9-pass-12")
+        key_grants.recover_investigator(engine, admin, code, "  ", "inv9", "inv9-pass-12")  # a reason is needed
+    done = key_grants.recover_investigator(engine, admin, code.lower(), "ผู้ตรวจสอบเดิมลืมรหัสผ่าน", "inv9", "inv9-pass-12")
     assert done.cases == 1
     inv9 = accounts.authenticate(engine, "inv9", "inv9-pass-12").actor()
     assert C.reveal_identity(engine, inv9, "inv9-pass-12", saved.id, "ตรวจสอบ").name == SECRET_NAME
@@ -117,7 +118,7 @@ def test_recovery_gives_the_officers_key_ring(engine, office):
     saved = C.create_complaint(engine, office["officer"], general())
     accounts.authenticate(engine, "desk", "desk-pass-1")  # a member's log-in seals the ring to the recovery key
     accounts.create_user(engine, office["admin"], "desk2", "desk2-pass-12", {Role.VIEWER})
-    recovery.recover_officer(engine, office["admin"], office["code"], "เจ้าหน้าที่ลาออก", "desk2", "desk2-pass-12")
+    key_grants.recover_officer(engine, office["admin"], office["code"], "เจ้าหน้าที่ลาออก", "desk2", "desk2-pass-12")
     desk2 = accounts.authenticate(engine, "desk2", "desk2-pass-12").actor()
     assert C.get_case(engine, desk2, saved.id).complainant.name == "นายสมชาย ใจดี"
 
@@ -134,7 +135,7 @@ def test_general_complainant_sealed_for_the_officers_ring(engine, office):
     accounts.create_user(engine, office["admin"], "desk2", "desk2-pass-12", {Role.COMPLAINT_OFFICER})
     desk2 = accounts.authenticate(engine, "desk2", "desk2-pass-12").actor()
     assert C.get_case(engine, desk2, saved.id).complainant is None
-    from itatui.store.complaints.keyring import grant_officer
+    from itatui.store.complaints.key_grants import grant_officer
 
     grant_officer(engine, office["officer"], "desk-pass-1", "desk2", "desk2-pass-12")
     desk2 = accounts.authenticate(engine, "desk2", "desk2-pass-12").actor()

@@ -37,7 +37,8 @@ def cmd_recover(args: argparse.Namespace) -> int:
     from itatui.commands.common import engine_for, fail, login_actor
     from itatui.domain.roles import PermissionDenied
     from itatui.store.complaints.types import ComplaintError
-    from itatui.store.accounts.recovery import RecoveryError, recover_investigator, recover_officer
+    from itatui.store.accounts.recovery import RecoveryError
+    from itatui.store.complaints.key_grants import recover_investigator, recover_officer
 
     engine = engine_for(args)
     actor = login_actor(engine, args)
@@ -60,7 +61,8 @@ def cmd_officers_grant(args: argparse.Namespace) -> int:
     from itatui.commands.common import engine_for, fail
     from itatui.domain.roles import PermissionDenied
     from itatui.store.complaints.types import ComplaintError
-    from itatui.store.complaints.keyring import RingError, grant_officer
+    from itatui.store.accounts.keyring import RingError
+    from itatui.store.complaints.key_grants import grant_officer
 
     engine = engine_for(args)
     actor, password = _login_with_password(engine, args)

@@ -85,7 +85,7 @@ def record(
 
     Every change is audited, so this is also where the core re-checks the account behind the session: a
     disabled account, or one that lost a role since log-in, changes nothing (``AccountRevoked``)."""
-    from itatui.store.accounts.session_guard import recheck
+    from itatui.store.session_guard import recheck
 
     recheck(session, actor)
     rec = AuditLog(

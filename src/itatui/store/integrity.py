@@ -103,7 +103,7 @@ def check_database_report(engine: Engine) -> IntegrityReport:
     from itatui.store.integrity_records import record_checks
 
     checks += ["shell.check.anchor", "shell.check.registry", "shell.check.creation", "shell.check.key_holders"]
-    problems += record_checks(engine, count, chain_ok=not breaks)
+    problems += [Problem(key, params) for key, params in record_checks(engine, count, chain_ok=not breaks)]
 
     if is_sqlite(engine):
         checks += ["shell.check.sqlite_integrity", "shell.check.foreign_keys"]

@@ -9,12 +9,15 @@ from sqlmodel import col, select
 
 from itatui.store import anchor
 from itatui.store.db import is_sqlite, session_scope
-from itatui.store.integrity import Problem
 from itatui.store.models import AuditLog, Complaint, Project, RegistryCounter
 
 
-def _anchor_problems(engine: Engine, count: int, chain_ok: bool) -> list[Problem]:
-    out: list[Problem] = []
+def Problem(key: str, params: dict) -> tuple[str, dict]:  # noqa: N802  (integrity turns these into its Problem)
+    return key, params
+
+
+def _anchor_problems(engine: Engine, count: int, chain_ok: bool) -> list[tuple[str, dict]]:
+    out: list[tuple[str, dict]] = []
     with session_scope(engine) as s:
         head = s.exec(select(AuditLog.id, AuditLog.hash).order_by(col(AuditLog.id).desc()).limit(1)).first()
         known = anchor.read(engine)
@@ -36,7 +39,7 @@ def _anchor_problems(engine: Engine, count: int, chain_ok: bool) -> list[Problem
     return out
 
 
-def _registry_problems(engine: Engine) -> list[Problem]:
+def _registry_problems(engine: Engine) -> list[tuple[str, dict]]:
     from itatui.domain.complaints import registry_display
 
     out = []
@@ -53,7 +56,7 @@ def _registry_problems(engine: Engine) -> list[Problem]:
     return out
 
 
-def _creation_problems(engine: Engine) -> list[Problem]:
+def _creation_problems(engine: Engine) -> list[tuple[str, dict]]:
     out = []
     with session_scope(engine) as s:
         for entity, model, where in (("complaint", Complaint, col(Complaint.synthetic).is_(False)), ("project", Project, None)):
@@ -66,13 +69,13 @@ def _creation_problems(engine: Engine) -> list[Problem]:
     return out
 
 
-def _key_holder_problems(engine: Engine) -> list[Problem]:
+def _key_holder_problems(engine: Engine) -> list[tuple[str, dict]]:
     from itatui.store.accounts.key_holders import holders_without_grant
 
     with session_scope(engine) as s:
         return [Problem("shell.check.key_without_grant", {"username": name, "id": uid}) for uid, name in holders_without_grant(s)]
 
 
-def record_checks(engine: Engine, count: int, *, chain_ok: bool) -> list[Problem]:
+def record_checks(engine: Engine, count: int, *, chain_ok: bool) -> list[tuple[str, dict]]:
     return (_anchor_problems(engine, count, chain_ok) + _registry_problems(engine) + _creation_problems(engine)
             + _key_holder_problems(engine))

@@ -11,7 +11,7 @@ from itatui.store.models import AuditLog, ComplaintKey, RingMember, User
 
 def held_keys(session: Session, user: User) -> list[str]:
     """'investigator' and/or 'complaint_officer' for the keys ``user`` holds."""
-    from itatui.store.complaints import keyring
+    from itatui.store.accounts import keyring
 
     out = []
     if user.private_key_sealed is not None:
@@ -22,7 +22,7 @@ def held_keys(session: Session, user: User) -> list[str]:
 
 
 def drop_all_keys(session: Session, user: User) -> None:
-    from itatui.store.complaints import keyring
+    from itatui.store.accounts import keyring
 
     user.private_key_sealed = None
     user.public_key = None

@@ -3,11 +3,22 @@
 from __future__ import annotations
 
 import hashlib
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlmodel import Session
 
 from itatui.store.models import LoginThrottle
+
+FREE_FAILURES = 3  # failures allowed before the delay starts
+# Capped low on purpose: anyone can type a name and wrong passwords (the kiosk's exit dialog included), so a
+# long lock would let them keep the real person out. A minute between guesses still makes guessing useless.
+MAX_DELAY = timedelta(seconds=60)
+
+
+def _delay_for(failures: int) -> timedelta:
+    if failures < FREE_FAILURES:
+        return timedelta(0)
+    return min(MAX_DELAY, timedelta(seconds=2 ** min(failures - FREE_FAILURES + 1, 20)))
 
 
 def _key(username: str) -> str:
@@ -24,8 +35,6 @@ def wait_left(session: Session, username: str, now: datetime) -> int:
 
 
 def note_failure(session: Session, username: str, now: datetime) -> None:
-    from itatui.store.accounts.users import _delay_for
-
     row = session.get(LoginThrottle, _key(username)) or LoginThrottle(name_hash=_key(username))
     row.failures += 1
     delay = _delay_for(row.failures)

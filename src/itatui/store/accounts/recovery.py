@@ -6,7 +6,7 @@ the head of the office to keep sealed. Only the public half is in the database (
 ``recovery``). From then on every corruption complaint's data key is also wrapped for it (``RecoveryWrap``) and
 the complaint officers' key ring is sealed to it (``OfficeKey.recovery_wrapped``).
 
-Using it: an administrator and the head of the office sit with the newly approved person, who types their own
+Using it (``store.complaints.key_grants``): an administrator and the head of the office sit with the newly approved person, who types their own
 login password; the code and a reason are typed; every complaint key (or the ring) is re-wrapped for that
 person. Audited with the reason (a wrong code is audited too). The person may not be an administrator.
 """
@@ -17,19 +17,16 @@ import os
 from dataclasses import dataclass
 
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
-from sqlalchemy import insert
 from sqlalchemy.engine import Engine
-from sqlmodel import Session, col, select
+from sqlmodel import Session
 
-from itatui.domain.roles import Actor, Perm, Role, parse_roles, require
+from itatui.domain.roles import Actor, Perm, require
 from itatui.store import audit
 from itatui.store.accounts import sealing
 from itatui.store.db import write_scope
-from itatui.store.models import ComplaintKey, OfficeKey, RecoveryWrap, User
-from itatui.store.models.base import utcnow
+from itatui.store.models import OfficeKey, RecoveryWrap
 
 RECOVERY = "recovery"
-_BATCH = 2000
 
 
 class RecoveryError(Exception):
@@ -46,11 +43,11 @@ class Recovered:
     cases: int  # complaints re-wrapped (investigator) or 0
 
 
-def _wrap_context(complaint_id: int) -> bytes:
+def wrap_context(complaint_id: int) -> bytes:
     return f"itatui/recovery/complaint/{complaint_id}".encode()
 
 
-_RING_CONTEXT = b"itatui/recovery/ring"
+RING_CONTEXT = b"itatui/recovery/ring"
 
 
 def public_key(session: Session) -> bytes | None:
@@ -72,17 +69,17 @@ def create(session: Session) -> str:
 def wrap_complaint(session: Session, complaint_id: int, data_key: bytes, public: bytes | None = None) -> None:
     public = public if public is not None else public_key(session)
     if public is not None:
-        session.add(RecoveryWrap(complaint_id=complaint_id, wrapped_key=sealing.seal_to(data_key, public, _wrap_context(complaint_id))))
+        session.add(RecoveryWrap(complaint_id=complaint_id, wrapped_key=sealing.seal_to(data_key, public, wrap_context(complaint_id))))
 
 
 def wrap_ring(session: Session, ring: OfficeKey, ring_private: X25519PrivateKey) -> None:
     public = public_key(session)
     if public is not None and ring.recovery_wrapped is None:
-        ring.recovery_wrapped = sealing.seal_to(sealing.raw_of(ring_private), public, _RING_CONTEXT)
+        ring.recovery_wrapped = sealing.seal_to(sealing.raw_of(ring_private), public, RING_CONTEXT)
         session.add(ring)
 
 
-def _open_code(session: Session, actor: Actor, code: str, reason: str, username: str) -> X25519PrivateKey:
+def open_code(session: Session, actor: Actor, code: str, reason: str, username: str) -> X25519PrivateKey:
     stored = public_key(session)
     if stored is None:
         raise RecoveryError("recovery.err.none")
@@ -95,7 +92,7 @@ def _open_code(session: Session, actor: Actor, code: str, reason: str, username:
     return private
 
 
-def _check(actor: Actor, reason: str) -> str:
+def check_request(actor: Actor, reason: str) -> str:
     require(actor, Perm.USERS_MANAGE)
     reason = " ".join((reason or "").split())
     if not reason:
@@ -103,78 +100,9 @@ def _check(actor: Actor, reason: str) -> str:
     return reason
 
 
-def _audit_failure(engine: Engine, actor: Actor, username: str, reason: str, why: str) -> None:
+def audit_failure(engine: Engine, actor: Actor, username: str, reason: str, why: str) -> None:
     with write_scope(engine) as s:
         audit.record(s, actor, "recover_denied", "user", username, after={"reason": reason, "why": why})
-
-
-def recover_investigator(engine: Engine, actor: Actor, code: str, reason: str, username: str, user_password: str) -> Recovered:
-    """Give ``username`` the investigator role with every complaint key re-wrapped from the recovery key."""
-    from itatui.store.complaints.identity import _check_login_password, _give_key, _load_user, wrap_context, wrap_data_key
-
-    reason = _check(actor, reason)
-    try:
-        with write_scope(engine) as s:
-            private = _open_code(s, actor, code, reason, username)
-            user = _load_user(s, username)
-            if Role.ADMIN in parse_roles(user.roles):
-                raise RecoveryError("identity.err.admin_investigator")
-            _check_login_password(user, user_password, "identity.err.user_password_wrong")
-            _give_key(s, user, user_password)
-            public = bytes(user.public_key or b"")
-            count, last = 0, 0
-            while True:
-                rows = s.exec(select(RecoveryWrap).where(col(RecoveryWrap.complaint_id) > last)
-                              .order_by(col(RecoveryWrap.complaint_id)).limit(_BATCH)).all()
-                if not rows:
-                    break
-                now = utcnow()
-                batch = []
-                for r in rows:
-                    data_key = sealing.open_from(bytes(r.wrapped_key), private, _wrap_context(r.complaint_id))
-                    batch.append({"complaint_id": r.complaint_id, "user_id": user.id,
-                                  "wrapped_key": wrap_data_key(data_key, public, wrap_context(r.complaint_id, user.id or 0)),
-                                  "created_at": now})
-                s.execute(insert(ComplaintKey), batch)
-                count += len(batch)
-                last = rows[-1].complaint_id
-            audit.record(s, actor, "recover", "user", user.id,
-                         after={"username": user.username, "role": "investigator", "cases": count, "reason": reason})
-            return Recovered(user.username, "investigator", count)
-    except RecoveryError as exc:
-        if exc.key in ("recovery.err.code_wrong", "recovery.err.code"):
-            _audit_failure(engine, actor, username, reason, exc.key)
-        raise
-
-
-def recover_officer(engine: Engine, actor: Actor, code: str, reason: str, username: str, user_password: str) -> Recovered:
-    """Give ``username`` the complaint officers' key ring from the recovery key (and the officer role)."""
-    from itatui.store.complaints import keyring
-    from itatui.store.complaints.identity import _check_login_password, _load_user
-
-    reason = _check(actor, reason)
-    try:
-        with write_scope(engine) as s:
-            private = _open_code(s, actor, code, reason, username)
-            ring = keyring.ring_row(s)
-            if ring is None or ring.recovery_wrapped is None:
-                raise RecoveryError("recovery.err.no_ring")
-            ring_private = X25519PrivateKey.from_private_bytes(sealing.open_from(bytes(ring.recovery_wrapped), private, _RING_CONTEXT))
-            user = _load_user(s, username)
-            roles = parse_roles(user.roles)
-            if Role.ADMIN in roles:
-                raise RecoveryError("ring.err.admin")
-            _check_login_password(user, user_password, "identity.err.user_password_wrong")
-            keyring.add_member(s, user, user_password, ring_private)
-            user.roles = ",".join(sorted(r.value for r in roles | {Role.COMPLAINT_OFFICER}))
-            s.add(user)
-            audit.record(s, actor, "recover", "user", user.id,
-                         after={"username": user.username, "role": "complaint_officer", "reason": reason})
-            return Recovered(user.username, "complaint_officer", 0)
-    except RecoveryError as exc:
-        if exc.key in ("recovery.err.code_wrong", "recovery.err.code"):
-            _audit_failure(engine, actor, username, reason, exc.key)
-        raise
 
 
 def sheet_text(code: str, organisation: str) -> str:

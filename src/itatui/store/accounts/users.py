@@ -13,6 +13,7 @@ from sqlmodel import col, delete, func, select
 from itatui.domain.roles import Actor, Perm, Role, parse_roles, require
 from itatui.store import audit
 from itatui.store.accounts import keys
+from itatui.store.accounts.login_throttle import FREE_FAILURES, MAX_DELAY
 from itatui.store.db import session_scope, write_scope
 from itatui.store.models import ComplaintKey, User
 from itatui.store.models.base import utcnow
@@ -20,10 +21,6 @@ from itatui.store.models.base import utcnow
 _hasher = PasswordHasher()
 
 MIN_PASSWORD = 10
-FREE_FAILURES = 3  # failures allowed before the delay starts
-# Capped low on purpose: anyone can type a name and wrong passwords (the kiosk's exit dialog included), so a
-# long lock would let them keep the real person out. A minute between guesses still makes guessing useless.
-MAX_DELAY = timedelta(seconds=60)
 
 
 class AccountError(Exception):
@@ -124,7 +121,7 @@ def create_user(
         audit.record(s, who, "create", "user", user.id, after={"username": username, "roles": user.roles})
         ring_key = None
         if Role.COMPLAINT_OFFICER in roles:
-            from itatui.store.complaints import keyring
+            from itatui.store.accounts import keyring
 
             if keyring.ring_row(s) is None:  # the first complaint officer: the key ring starts with them
                 ring_key = keyring.create_ring(s, who, user, password)
@@ -143,18 +140,12 @@ def get_user(engine: Engine, username: str) -> UserInfo | None:
         return _info(u) if u else None
 
 
-def _delay_for(failures: int) -> timedelta:
-    if failures < FREE_FAILURES:
-        return timedelta(0)
-    return min(MAX_DELAY, timedelta(seconds=2 ** min(failures - FREE_FAILURES + 1, 20)))
-
-
 def authenticate(engine: Engine, username: str, password: str, *, now: datetime | None = None) -> UserInfo:
     """Check a log-in. After 3 failures each further attempt must wait 2, 4, 8 … seconds (at most a minute);
     an attempt inside the wait is refused without checking the password. The count is kept per typed name
     (``LoginThrottle``), for names that exist and names that do not, so the answers cannot tell them apart.
     A complaint officer's password also opens the officers' key ring (``UserInfo.ring_key``)."""
-    from itatui.store.accounts.login_throttle import note_failure, reset, wait_left
+    from itatui.store.accounts.login_throttle import note_failure, reset, wait_left  # noqa: I001
 
     now = now or utcnow()
     with write_scope(engine) as s:
@@ -186,7 +177,7 @@ def authenticate(engine: Engine, username: str, password: str, *, now: datetime 
             reset(s, username)
             s.add(user)
             audit.record(s, Actor(user.id, user.username, parse_roles(user.roles)), "login", "user", user.id)
-            from itatui.store.complaints import keyring
+            from itatui.store.accounts import keyring
 
             ring_key = keyring.on_login(s, user, password)
     if failed:
@@ -214,7 +205,7 @@ def change_password(
                 _hasher.verify(user.password_hash, old_password)
             except (VerificationError, InvalidHashError):
                 raise AccountError("err.old_password_wrong") from None
-            from itatui.store.complaints import keyring
+            from itatui.store.accounts import keyring
 
             keys.reseal_on_password_change(user, old_password, new_password)  # the investigator key, if any
             keyring.reseal_on_password_change(s, user, old_password, new_password)
@@ -270,7 +261,7 @@ def set_roles(
         if any(last_holder_of(s, user, r) for r in losing) and not confirm_key_loss:
             raise AccountError("err.last_key_holder", username=username)
         if Role.COMPLAINT_OFFICER in losing:
-            from itatui.store.complaints import keyring
+            from itatui.store.accounts import keyring
 
             keyring.drop_member(s, user.id or 0)
         if Role.INVESTIGATOR not in roles and Role.INVESTIGATOR in old:

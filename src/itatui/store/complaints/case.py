@@ -105,11 +105,11 @@ def case_in(session: Session, actor: Actor, complaint_id: int, today: date | Non
     general = c.kind == ComplaintKind.GENERAL
     may_see = general and actor.can(Perm.COMPLAINT_PERSONAL)
     if may_see:
-        from itatui.store.complaints import keyring
-        from itatui.store.accounts.session_guard import recheck
+        from itatui.store.complaints.personal import complainant_of
+        from itatui.store.session_guard import recheck
 
         recheck(session, actor)  # personal data: the account must still be active and hold the role
-    who = keyring.complainant_of(c, actor) if may_see else None
+    who = complainant_of(c, actor) if may_see else None
     days = (c.due_date - today).days if c.stage in OPEN_STAGES else None
     return CaseDetail(
         id=c.id or 0,

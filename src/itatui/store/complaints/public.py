@@ -106,11 +106,11 @@ def receipt_data(engine: Engine, actor: Actor, complaint_id: int) -> ReceiptData
             follow.append(office)
         named_who = None
         if not corruption and not c.anonymous and actor.can(Perm.COMPLAINT_PERSONAL):
-            from itatui.store.complaints import keyring
-            from itatui.store.accounts.session_guard import recheck
+            from itatui.store.complaints.personal import complainant_of
+            from itatui.store.session_guard import recheck
 
             recheck(s, actor)
-            named_who = keyring.complainant_of(c, actor)
+            named_who = complainant_of(c, actor)
         named = named_who is not None and bool(named_who.name)
         place = " ".join(x for x in (
             t("complaint.receipt.district", name=org.district) if org and org.district else "",

@@ -237,13 +237,14 @@ def _make_row(rng: random.Random, received: datetime, now: datetime, today: date
 
 def _seal_personal(s: Session, rows: list[tuple[dict, dict]]) -> None:
     """Synthetic names go where real ones do: sealed to the officers' key ring (dropped if there is none)."""
-    from itatui.store.complaints import keyring
+    from itatui.store.accounts import keyring
+    from itatui.store.complaints.personal import seal
 
     ring = keyring.ring_row(s)
     for row, _extra in rows:
         who = Complainant(row["complainant_name"], row["complainant_national_id"], row["complainant_phone"], row["complainant_address"])
         if ring is not None and not who.is_empty():
-            row["personal_sealed"] = keyring.seal_personal(bytes(ring.public_key), who, row["tracking_code"])
+            row["personal_sealed"] = seal(bytes(ring.public_key), who, row["tracking_code"])
         row["complainant_name"] = row["complainant_national_id"] = row["complainant_phone"] = row["complainant_address"] = ""
 
 

@@ -20,13 +20,11 @@ from __future__ import annotations
 import json
 
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
-from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
-from itatui.domain.roles import Actor, Perm, Role, parse_roles, require
+from itatui.domain.roles import Actor, Role, parse_roles
 from itatui.store import audit
 from itatui.store.accounts import sealing
-from itatui.store.db import write_scope
 from itatui.store.models import Complaint, OfficeKey, RingMember, User
 
 RING = "officers"
@@ -82,15 +80,13 @@ def create_ring(session: Session, actor: Actor, user: User, password: str) -> by
 
 
 def _seal_plain_rows(session: Session, public: bytes) -> int:
-    from itatui.store.complaints.types import Complainant
-
     count = 0
     rows = session.exec(select(Complaint).where(col(Complaint.personal_sealed).is_(None), Complaint.kind == "general")).all()
     for c in rows:
-        who = Complainant(c.complainant_name, c.complainant_national_id, c.complainant_phone, c.complainant_address)
-        if who.is_empty():
+        fields = (c.complainant_name, c.complainant_national_id, c.complainant_phone, c.complainant_address)
+        if not any(fields):
             continue
-        c.personal_sealed = seal_personal(public, who, c.tracking_code)
+        c.personal_sealed = seal_personal(public, *fields, tracking_code=c.tracking_code)
         c.complainant_name = c.complainant_national_id = c.complainant_phone = c.complainant_address = ""
         session.add(c)
         count += 1
@@ -138,54 +134,16 @@ def drop_member(session: Session, user_id: int) -> None:
         session.delete(row)
 
 
-def grant_officer(engine: Engine, granting_actor: Actor, granting_password: str, username: str, new_user_password: str) -> str:
-    """A member officer hands the ring to ``username`` (a complaint officer or an account that becomes one),
-    who types their own login password. Audited. Administrators never hold the ring."""
-    from itatui.store.complaints.identity import _check_login_password, _load_user
-
-    require(granting_actor, Perm.COMPLAINT_PERSONAL)
-    with write_scope(engine) as s:
-        granter = s.get(User, granting_actor.user_id)
-        raw = open_member_key(s, granter, granting_password) if granter is not None else None
-        if raw is None:
-            raise RingError("ring.err.not_member")
-        user = _load_user(s, username)
-        roles = parse_roles(user.roles)
-        if Role.ADMIN in roles:
-            raise RingError("ring.err.admin")
-        _check_login_password(user, new_user_password, "identity.err.user_password_wrong")
-        add_member(s, user, new_user_password, X25519PrivateKey.from_private_bytes(raw))
-        user.roles = ",".join(sorted(r.value for r in roles | {Role.COMPLAINT_OFFICER}))
-        s.add(user)
-        audit.record(s, granting_actor, "grant", "user", user.id, after={"username": user.username, "role": "complaint_officer"})
-        return user.username
-
-
 # ---- sealing the personal data ---------------------------------------------------------------------------------
 
 
-def seal_personal(public: bytes, who, tracking_code: str) -> bytes:  # noqa: ANN001  (Complainant)
-    payload = json.dumps({"name": who.name, "national_id": who.national_id, "phone": who.phone, "address": who.address},
+def seal_personal(public: bytes, name: str, national_id: str, phone: str, address: str, *, tracking_code: str) -> bytes:
+    payload = json.dumps({"name": name, "national_id": national_id, "phone": phone, "address": address},
                          ensure_ascii=False).encode("utf-8")
     return sealing.seal_to(payload, public, _personal_context(tracking_code))
 
 
-def open_personal(sealed: bytes, ring_raw: bytes, tracking_code: str):  # noqa: ANN201
-    from itatui.store.complaints.types import Complainant
-
+def open_personal(sealed: bytes, ring_raw: bytes, tracking_code: str) -> dict[str, str]:
     private = X25519PrivateKey.from_private_bytes(ring_raw)
     data = json.loads(sealing.open_from(sealed, private, _personal_context(tracking_code)).decode("utf-8"))
-    return Complainant(data.get("name", ""), data.get("national_id", ""), data.get("phone", ""), data.get("address", ""))
-
-
-def complainant_of(c: Complaint, actor: Actor):  # noqa: ANN201
-    """The general complainant of ``c`` for an actor allowed to see it: opened with the session's ring key.
-    None when the actor holds no ring key (not a member yet) and the data is sealed."""
-    from itatui.store.complaints.types import Complainant
-
-    if c.personal_sealed is None:
-        return Complainant(c.complainant_name, c.complainant_national_id, c.complainant_phone, c.complainant_address)
-    if not actor.ring_key:
-        return None
-    return open_personal(bytes(c.personal_sealed), actor.ring_key, c.tracking_code)
-
+    return {f: str(data.get(f, "")) for f in ("name", "national_id", "phone", "address")}
