@@ -415,3 +415,32 @@ def test_audit_log_refuses_update_delete_and_truncate_on_postgresql(pg_engine):
         with pytest.raises(sa.exc.DBAPIError), pg_engine.begin() as conn:
             conn.exec_driver_sql(sql)
     assert check_database(pg_engine) == []
+
+
+def test_recovery_sheet_and_recover_from_the_command_line(tmp_path, monkeypatch, capsys):
+    import re
+
+    from itatui.cli import main
+
+    db = str(tmp_path / "office.db")
+
+    def run(*args: str, **env: str) -> int:
+        for k, v in env.items():
+            monkeypatch.setenv(k, v)
+        return main(["--db", db, *args])
+
+    assert run("users", "add", "boss", ITATUI_NEW_PASSWORD="boss-pass-123") == 0
+    monkeypatch.setenv("ITATUI_USER", "boss")
+    monkeypatch.setenv("ITATUI_PASSWORD", "boss-pass-123")
+    assert run("users", "add", "inv", "--role", "viewer", ITATUI_NEW_PASSWORD="inv-pass-123") == 0
+    capsys.readouterr()
+    assert run("investigators", "grant", "inv", ITATUI_GRANTEE_PASSWORD="inv-pass-123") == 0
+    sheet = capsys.readouterr().out
+    assert "เอกสารกุญแจกู้คืน" in sheet
+    code = re.search(r"((?:[0-9A-Z]{4}-){13}[0-9A-Z]{3})", sheet).group(1)
+    # the investigator forgets the password: the reset asks first, then a new investigator is recovered
+    assert run("users", "passwd", "inv", "--yes", ITATUI_NEW_PASSWORD="inv-new-pass-9") == 0
+    assert run("users", "add", "inv2", "--role", "viewer", ITATUI_NEW_PASSWORD="inv2-pass-123") == 0
+    assert run("recover", "investigator", "inv2", "--reason", "ผู้ตรวจสอบลืมรหัสผ่าน",
+               ITATUI_RECOVERY_CODE=code, ITATUI_GRANTEE_PASSWORD="inv2-pass-123") == 0
+    assert "inv2" in capsys.readouterr().out
