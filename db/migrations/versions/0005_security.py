@@ -9,7 +9,7 @@
   privileges from the application's role, see the README).
 
 Revision ID: 0005
-Revises: 0002
+Revises: 0003
 """
 
 import sqlalchemy as sa
@@ -17,7 +17,7 @@ import sqlmodel
 from alembic import op
 
 revision = "0005"
-down_revision = "0002"
+down_revision = "0003"
 branch_labels = None
 depends_on = None
 

@@ -11,6 +11,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import col, delete, func, select
 
 from itatui.domain.roles import Actor, Perm, Role, parse_roles, require
+from itatui.present.errors import UserError
 from itatui.store import audit
 from itatui.store.accounts import keys
 from itatui.store.accounts.login_throttle import FREE_FAILURES, MAX_DELAY
@@ -23,13 +24,8 @@ _hasher = PasswordHasher()
 MIN_PASSWORD = 10
 
 
-class AccountError(Exception):
+class AccountError(UserError):
     """A refusal fit to show; ``key`` is a message-catalogue key, ``params`` fill it."""
-
-    def __init__(self, key: str, **params: object):
-        super().__init__(key)
-        self.key = key
-        self.params = params
 
 
 @dataclass(frozen=True)
