@@ -93,6 +93,7 @@ def event_lines(e: CaseEvent, thai: bool) -> Text:
 
 class ComplaintCaseScreen(ExplainRefusals, ModeScreen[None]):
     HELP_TITLE = "help.title.case"  # what help (?) calls this screen
+    SHOWS_PERSONAL_DATA = True  # idle log-out applies here (tui/shell/idle.py)
     DEFAULT_CSS = """
     ComplaintCaseScreen #case-body { padding: 0 1; }
     ComplaintCaseScreen .case-section { height: auto; margin-bottom: 1; }
