@@ -100,8 +100,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "shell.cli.demo_status_help": {"th": "สถานะเรื่องร้องเรียนจากรหัสติดตาม ในฐานข้อมูลสาธิต", "en": "a complaint's status by tracking code, in the demo database"},
     "shell.cli.demo_kiosk_help": {"th": "ตู้บริการประชาชน บนฐานข้อมูลสาธิต", "en": "the public kiosk on the demo database"},
     "shell.cli.password_rules": {
-        "th": "รหัสผ่านใหม่: ยาวอย่างน้อย {n} ตัวอักษร พิมพ์สองครั้ง (ไม่แสดงบนจอ)",
-        "en": "New password: at least {n} characters, typed twice (not shown)",
+        "th": "รหัสผ่านใหม่: ยาวอย่างน้อย {n} ตัวอักษร ไม่ใช่รหัสผ่านที่เดาง่ายหรือชื่อผู้ใช้ พิมพ์สองครั้ง (ไม่แสดงบนจอ)",
+        "en": "New password: at least {n} characters, not an easily guessed one nor the user name, typed twice (not shown)",
     },
     "shell.cli.try_again": {"th": "กรุณาพิมพ์ใหม่", "en": "please type it again"},
     "shell.cli.password_gave_up": {"th": "ไม่ได้ตั้งรหัสผ่าน (ลองครบ 3 ครั้งแล้ว)", "en": "No password set (3 tries used)"},
