@@ -31,7 +31,7 @@ T = Complaint.__table__  # type: ignore[attr-defined]
 MAX_PAGE = 500
 
 
-def _org_name(engine: Engine) -> str:
+def organisation_name(engine: Engine) -> str:
     with session_scope(engine) as s:
         return s.execute(sa.select(Organisation.name).order_by(Organisation.id)).scalars().first() or ""
 
@@ -109,7 +109,7 @@ def build_stats(engine: Engine, actor: Actor, params: ReportParams) -> Document:
     round_text = t(f"eplan.round.{params.round}") if params.round else t("report.stats.whole_year")
     return Document(
         title=t("report.stats.title"),
-        organisation=_org_name(engine),
+        organisation=organisation_name(engine),
         printed_on=today,
         subtitle=(t("report.stats.subtitle", year=year, round=round_text), period),
         blocks=(Heading(t("report.stats.h_general")), general, by_month, by_channel, by_kind, *corruption,
@@ -150,7 +150,7 @@ def build_case_summary(engine: Engine, actor: Actor, params: ReportParams) -> Do
     blocks: list[Any] = [Paragraph(t("report.cases.confidential"), bold=True)]
     blocks.append(Table(columns, tuple(rows)) if rows else Paragraph(t("report.stats.none")))
     return Document(
-        title=t("report.cases.title"), organisation=_org_name(engine), printed_on=today,
+        title=t("report.cases.title"), organisation=organisation_name(engine), printed_on=today,
         subtitle=(t("report.cases.subtitle", year=year, n=len(rows)),), blocks=tuple(blocks),
         paper="A4L", lang=language(), key_numbers=(len(rows),),
     )
