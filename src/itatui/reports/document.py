@@ -22,6 +22,7 @@ class Column:
     label: str
     width: float = 1.0  # relative width (Typst fr, Word column share)
     numeric: bool = False  # right-aligned, formatted with separators, a number in XLSX/CSV
+    verbatim: bool = False  # codes and file names: digits kept as written whatever the digit option
 
 
 @dataclass(frozen=True)

@@ -67,13 +67,13 @@ def packaged_font_dir() -> Path:
 
 
 def _regular_file(folder: Path) -> Path:
-    """The upright regular face of a folder: the font whose style name is Regular (or the only one)."""
+    """The upright regular face of a folder: weight 400, not italic (else the first file)."""
     files = sorted(folder.glob("*.[ot]tf")) + sorted(folder.glob("*.[OT]TF"))
     if not files:
         raise ReportError("report.err.font_dir", path=str(folder))
     for path in files:
-        font = TTFont(path, lazy=True)
-        if font["name"].getDebugName(2) in ("Regular", "Normal", "Book"):
+        os2 = TTFont(path, lazy=True)["OS/2"]
+        if os2.usWeightClass == 400 and not os2.fsSelection & 1:
             return path
     return files[0]
 

@@ -139,8 +139,8 @@ def build_pack(engine: Engine, actor: Actor, year: int, folder: Path, *, thai_di
 
 def index_document(engine: Engine, year: int, mapping_year: int, rows: tuple[IndexRow, ...], today: date) -> Document:
     table = Table(
-        (Column(t("report.pack.col.code"), 0.7), Column(t("report.pack.col.title"), 3.2),
-         Column(t("report.pack.col.files"), 3.0), Column(t("report.pack.col.covers"), 2.2)),
+        (Column(t("report.pack.col.code"), 0.7, verbatim=True), Column(t("report.pack.col.title"), 3.2),
+         Column(t("report.pack.col.files"), 3.0, verbatim=True), Column(t("report.pack.col.covers"), 2.2)),
         tuple(Row((r.code, r.title, "\n".join(r.files) if r.files else t("report.pack.not_produced"), r.covers or "-")) for r in rows),
     )
     notes: tuple[Any, ...] = ()

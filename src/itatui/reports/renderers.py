@@ -75,7 +75,7 @@ def _block(b: Any) -> dict[str, Any]:
         "kind": "table",
         "caption": b.caption,
         "font_scale": b.font_scale,
-        "columns": [{"label": c.label, "width": c.width, "numeric": c.numeric} for c in b.columns],
+        "columns": [{"label": c.label, "width": c.width, "numeric": c.numeric, "verbatim": c.verbatim} for c in b.columns],
         "header_groups": [[label, span] for label, span in b.header_groups],
         "rows": [{"style": r.style, "cells": [_cell(v) for v in r.cells]} for r in b.rows],
     }
@@ -87,6 +87,7 @@ def pdf_data(doc: Document, *, thai_digits: bool) -> dict[str, Any]:
         lang=doc.lang, page_label=text_of("report.page", doc.lang), thai_digits=thai_digits,
     )
     page["header_title"] = doc.title
+    page["keep_digits"] = any(c.verbatim for tb in doc.tables() for c in tb.columns)
     return {"page": page, "doc": {"title": doc.title, "subtitle": list(doc.subtitle),
                                   "blocks": [_block(b) for b in doc.blocks]}}
 
@@ -225,7 +226,8 @@ def _docx_table(word: Any, tb: Table, d: Any) -> None:
         for i, value in enumerate(row.cells):
             col = 0 if i == 0 else i + span - 1
             p = cells[col].paragraphs[0]
-            run = p.add_run(d(number_text(value)))
+            shown = number_text(value)
+            run = p.add_run(shown if tb.columns[col].verbatim else d(shown))
             run.bold = row.style in ("group", "subtotal", "total")
             if tb.columns[col].numeric and is_number(value):
                 p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
@@ -273,7 +275,7 @@ def render_xlsx(doc: Document, *, thai_digits: bool = True) -> bytes:
             for c in ws[ws.max_row]:
                 c.font, c.alignment = bold, Alignment(wrap_text=True, horizontal="center")
             for row in b.rows:
-                ws.append(_xlsx_cells(row, len(b.columns), d))
+                ws.append(_xlsx_cells(row, b.columns, d))
                 for i, c in enumerate(ws[ws.max_row]):
                     if isinstance(c.value, (int, float)):
                         c.number_format = THAI_NUMBER_FORMAT if thai_digits else NUMBER_FORMAT
@@ -289,14 +291,15 @@ def render_xlsx(doc: Document, *, thai_digits: bool = True) -> bytes:
     return out.getvalue()
 
 
-def _xlsx_cells(row: Row, ncols: int, d: Any) -> list[Any]:
-    span = ncols - len(row.cells) + 1
+def _xlsx_cells(row: Row, columns: tuple[Any, ...], d: Any) -> list[Any]:
+    span = len(columns) - len(row.cells) + 1
     out: list[Any] = []
     for i, value in enumerate(row.cells):
+        col = 0 if i == 0 else i + span - 1
         if is_number(value):
             out.append(int(value) if float(value).is_integer() else float(value))  # type: ignore[arg-type]
         else:
-            out.append(d(number_text(value)))
+            out.append(number_text(value) if columns[col].verbatim else d(number_text(value)))
         if i == 0:
             out += [None] * (span - 1)
     return out
@@ -322,7 +325,7 @@ def render_csv(doc: Document, *, thai_digits: bool = True) -> bytes:
                 w.writerow([d(label or "") + ("" if span == 1 else "") for label, span in b.header_groups for _ in range(span)])
             w.writerow([d(c.label) for c in b.columns])
             for row in b.rows:
-                w.writerow(["" if v is None else (v if is_number(v) else d(str(v))) for v in _xlsx_cells(row, len(b.columns), lambda s: s)])
+                w.writerow(["" if v is None else v for v in _xlsx_cells(row, b.columns, d)])
     return ("\ufeff" + buf.getvalue()).encode("utf-8")
 
 
