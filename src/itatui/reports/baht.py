@@ -11,7 +11,7 @@ _DIGITS = ("ศูนย์", "หนึ่ง", "สอง", "สาม", "ส�
 _PLACES = ("", "สิบ", "ร้อย", "พัน", "หมื่น", "แสน")
 
 
-def _below_million(n: int) -> str:
+def _below_million(n: int, after_millions: bool = False) -> str:
     out = []
     text = str(n)
     size = len(text)
@@ -23,7 +23,7 @@ def _below_million(n: int) -> str:
             out.append("สิบ")
         elif place == 1 and d == 2:
             out.append("ยี่สิบ")
-        elif place == 0 and d == 1 and size > 1:
+        elif place == 0 and d == 1 and (size > 1 or after_millions):  # 11 สิบเอ็ด, 1,000,001 ล้านเอ็ด
             out.append("เอ็ด")
         else:
             out.append(_DIGITS[d] + _PLACES[place])
@@ -38,7 +38,7 @@ def number_words(n: int) -> str:
         return "ลบ" + number_words(-n)
     millions, rest = divmod(n, 1_000_000)
     head = number_words(millions) + "ล้าน" if millions else ""
-    return head + (_below_million(rest) if rest else "")
+    return head + (_below_million(rest, bool(millions)) if rest else "")
 
 
 def baht_text(amount: int | float | Decimal) -> str:
