@@ -263,7 +263,9 @@ async def test_summary_panel_and_print_notice(engine, admin, small):
         await pilot.press("s")
         assert screen.query_one("#plan-main").display
         await pilot.press("p")
-        assert any("การพิมพ์" in n.message for n in app._notifications)
+        await settle(pilot)
+        assert type(app.screen).__name__ == "PrintDialog"  # the print dialog (tests/tui/test_print_dialog.py)
+        await pilot.press("escape")
     wide = PlanHost(make_ctx(engine, admin, small))
     async with wide.run_test(size=(160, 40)) as pilot:
         await settle(pilot)

@@ -179,7 +179,7 @@ SPECS = (
     ReportSpec("complaint-stats", "report.stats.title", build_stats, params=("year", "round"), required=("year",),
                screens=("complaints", "complaint_stats"), publication=True, ita_concepts=("complaint_stats",)),
     ReportSpec("case-summary", "report.cases.title", build_case_summary, params=("year",), required=("year",),
-               paper="A4L", screens=("complaints", "complaint_stats")),
+               paper="A4L", screens=("complaints", "complaint_stats"), offered_to=is_investigator),
     ReportSpec("receipt", "report.receipt.title", None, params=("complaint",), required=("complaint",),
                formats=("pdf",), paper="A5", screens=("complaint_case", "receipt"), render=render_receipt_report),
 )

@@ -13,6 +13,7 @@ from sqlalchemy.engine import Engine
 from itatui.domain.roles import Actor
 from itatui.i18n import t
 from itatui.reports import complaint_reports, plan_reports
+from itatui.reports.document import Document
 from itatui.reports.errors import ReportError
 from itatui.reports.renderers import render_document
 from itatui.reports.spec import ReportParams, ReportSpec
@@ -20,7 +21,8 @@ from itatui.reports.typst_engine import write_atomic
 
 REPORTS: dict[str, ReportSpec] = {s.name: s for s in (*plan_reports.SPECS, *complaint_reports.SPECS)}
 
-__all__ = ["REPORTS", "ReportParams", "ReportSpec", "all_reports", "for_screen", "get", "produce", "save", "title"]
+__all__ = ["REPORTS", "ReportParams", "ReportSpec", "all_reports", "file_name", "for_screen", "get", "produce",
+           "produce_with_document", "save", "title"]
 
 
 def all_reports() -> list[ReportSpec]:
@@ -39,6 +41,12 @@ def for_screen(screen: str) -> list[ReportSpec]:
     return [s for s in REPORTS.values() if screen in s.screens]
 
 
+def offered(names: tuple[str, ...], actor: Actor) -> list[ReportSpec]:
+    """The reports among ``names`` this user is offered, in the order given."""
+    specs = [REPORTS[n] for n in names if n in REPORTS]
+    return [s for s in specs if s.offered_to is None or s.offered_to(actor)]
+
+
 def title(spec: ReportSpec) -> str:
     return t(spec.title_key)
 
@@ -55,21 +63,33 @@ def check(spec: ReportSpec, params: ReportParams, fmt: str) -> None:
 
 def produce(engine: Engine, actor: Actor, name: str, params: ReportParams, fmt: str = "pdf", *, thai_digits: bool = True) -> bytes:
     """The report's file as bytes. Raises ``ReportError`` or ``PermissionDenied`` (and the store's own errors)."""
+    return produce_with_document(engine, actor, name, params, fmt, thai_digits=thai_digits)[0]
+
+
+def produce_with_document(
+    engine: Engine, actor: Actor, name: str, params: ReportParams, fmt: str = "pdf", *, thai_digits: bool = True
+) -> tuple[bytes, Document | None]:
+    """The file and the ``Document`` it was rendered from (None for a fixed form such as the receipt), so a
+    preview can show the content of any format."""
     spec = get(name)
     check(spec, params, fmt)
     if spec.render is not None:
-        return spec.render(engine, actor, params, fmt, thai_digits)
+        return spec.render(engine, actor, params, fmt, thai_digits), None
     assert spec.build is not None
-    return render_document(spec.build(engine, actor, params), fmt, thai_digits=thai_digits)
+    doc = spec.build(engine, actor, params)
+    return render_document(doc, fmt, thai_digits=thai_digits), doc
 
 
-def save(engine: Engine, actor: Actor, name: str, params: ReportParams, fmt: str, path: Path, *, thai_digits: bool = True) -> Path:
-    content = produce(engine, actor, name, params, fmt, thai_digits=thai_digits)
+def save_bytes(path: Path, content: bytes) -> Path:
     try:
         write_atomic(path, content)
     except OSError as exc:
         raise ReportError("report.err.write", path=str(path), detail=exc.strerror or str(exc)) from exc
     return path
+
+
+def save(engine: Engine, actor: Actor, name: str, params: ReportParams, fmt: str, path: Path, *, thai_digits: bool = True) -> Path:
+    return save_bytes(path, produce(engine, actor, name, params, fmt, thai_digits=thai_digits))
 
 
 def file_name(name: str, params: ReportParams, fmt: str) -> str:

@@ -5,7 +5,7 @@ the ITA disclosure concepts it answers (for the evidence pack)."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy.engine import Engine
@@ -40,4 +40,5 @@ class ReportSpec:
     ita_concepts: tuple[str, ...] = ()  # e.g. "plan", "plan_report_6m"
     # A report with its own renderer (the receipt: one fixed form, PDF only) returns the bytes itself.
     render: Callable[[Engine, Actor, ReportParams, str, bool], bytes] | None = None
-    extra: dict[str, str] = field(default_factory=dict)
+    # Who may be offered it (the core checks again): None = anyone who may see the screen.
+    offered_to: Callable[[Actor], bool] | None = None

@@ -316,6 +316,14 @@ class ItaApp(App[None]):
 
         self.push_screen(YearPicker(self.fiscal_year, thai_digits=self.thai_digits), chosen)
 
+    def open_reports(self, names: tuple[str, ...], *, project: int | None = None, complaint: int | None = None) -> None:
+        """``p`` on a screen: the print dialog with the reports that screen lists (the seam every screen uses)."""
+        if self.ctx is None:
+            return
+        from itatui.tui.reports import open_reports
+
+        open_reports(self, names, project=project, complaint=complaint)
+
     def action_toggle_digits(self) -> None:
         self.thai_digits = not self.thai_digits
 

@@ -161,7 +161,9 @@ class ComplaintStatsScreen(Screen[None]):
         self.load()
 
     def action_print(self) -> None:
-        self.notify(t("desk.print_later"))
+        from itatui.tui.reports import open_reports
+
+        open_reports(self.app, ("complaint-stats", "case-summary"))
 
     def action_back(self) -> None:
         self.dismiss(None)

@@ -279,7 +279,9 @@ class ComplaintsScreen(Screen):
         self.reload()
 
     def action_print(self) -> None:
-        self.notify(t("desk.print_later"))
+        from itatui.tui.reports import open_reports
+
+        open_reports(self.app, ("complaint-stats", "case-summary"))
 
     # ------------------------------------------------------------------------------------------ cases
 

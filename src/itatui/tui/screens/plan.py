@@ -538,7 +538,9 @@ class PlanScreen(Screen):
             self._digits_changed(self._thai)  # a host app without the reactive (tests): redraw ourselves
 
     def action_print(self) -> None:
-        self.notify(t("plan.print_later"))
+        from itatui.tui.reports import open_reports
+
+        open_reports(self.app, ("plan", "project-sheets", "monitoring"))
 
     def _can(self, perm: Perm) -> bool:
         if self.app.ctx.actor.can(perm):  # type: ignore[attr-defined]

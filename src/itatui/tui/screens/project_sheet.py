@@ -105,7 +105,9 @@ class ProjectSheetScreen(Screen[bool]):
             self._show(self.sheet)
 
     def action_print(self) -> None:
-        self.notify(t("plan.print_later"))
+        from itatui.tui.reports import open_reports
+
+        open_reports(self.app, ("project-sheets", "monitoring"), project=self.sheet.number if self.sheet else None)
 
     def _can(self, perm: Perm) -> bool:
         if self.app.ctx.actor.can(perm):  # type: ignore[attr-defined]
