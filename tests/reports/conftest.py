@@ -15,7 +15,7 @@ from sqlmodel import select
 
 from itatui.store.db import write_scope
 from itatui.store.models import PlanTarget, Project
-from itatui.store.progress import ProgressDraft, parse_progress_draft, save_progress
+from itatui.store.plan.progress import ProgressDraft, parse_progress_draft, save_progress
 from itatui.store.seed import seed_demo_plan
 
 

@@ -115,7 +115,7 @@ def run_import_json(args: argparse.Namespace) -> int:
     from itatui.domain.eplan import PlanError
     from itatui.domain.roles import PermissionDenied
     from itatui.importers.errors import PlanFormatError
-    from itatui.store.plan_json import import_plan_json
+    from itatui.store.plan.json_import import import_plan_json
 
     try:
         data = json.loads(Path(args.file).read_text(encoding="utf-8"))

@@ -23,7 +23,7 @@ from itatui.reports.document import Column, Document, Fields, Heading, Paragraph
 from itatui.reports.receipt import THAI_TZ, ReceiptView, render_receipt
 from itatui.reports.spec import ReportParams, ReportSpec
 from itatui.store import complaints as core
-from itatui.store.complaint_stats import BASELINE_YEAR, ComplaintStats, Count, _month_key, _utc_start, complaint_stats
+from itatui.store.complaints.stats import BASELINE_YEAR, ComplaintStats, Count, _month_key, _utc_start, complaint_stats
 from itatui.store.db import session_scope
 from itatui.store.models import Complaint, Organisation
 

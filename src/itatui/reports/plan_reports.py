@@ -18,7 +18,7 @@ from itatui.reports.baht import baht_text
 from itatui.reports.document import Column, Document, Fields, Heading, PageBreak, Paragraph, Row, Signature, Table
 from itatui.reports.errors import ReportError
 from itatui.reports.spec import ReportParams, ReportSpec
-from itatui.store.plan_export import export_plan
+from itatui.store.plan.export import export_plan
 
 
 def plan_data(engine: Engine, actor: Actor) -> dict[str, Any]:

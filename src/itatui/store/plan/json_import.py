@@ -18,7 +18,7 @@ from itatui.importers.plan_dict import plan_from_dict
 from itatui.store import audit
 from itatui.store.db import write_scope
 from itatui.store.models import Kpi, KpiActual, PlanTarget, ProgressReport, Project
-from itatui.store.plan_import import ImportSummary, import_plan
+from itatui.store.plan.importing import ImportSummary, import_plan
 
 PROGRESS_FIELDS = ("amount_local_plan", "amount_ordinance", "amount_spent", "status", "not_possible_reason",
                    "reason_text", "remark", "locked")
