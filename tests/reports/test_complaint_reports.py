@@ -87,7 +87,8 @@ def test_case_summary_is_for_investigators_only_and_holds_no_identity(plan_db, d
     assert investigator.has_role(Role.INVESTIGATOR)
     text = pdf_text(registry.produce(plan_db, investigator, "case-summary", params), tmp_path)
     assert "เรียกรับเงินค่าอนุญาต" in text and "ใช้รถราชการส่วนตัว" in text
-    assert "เอกสารลับ" in text
+    assert "เอกสารลับ" in text and "สรุปเรื่องร้องเรียนการทุจริต" in text and "เทศบาลตำบลเขมราฐ" in text
+    assert "จำนวน ๒ เรื่อง" in text
     for secret in (NAMES[2], IDS[0], PHONES[1]):
         assert secret not in text and secret not in _thai_to_arabic(text)
 
