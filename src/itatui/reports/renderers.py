@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import csv
 import io
-from datetime import date
 from typing import Any
 
 from itatui.domain.thai import digits, format_date
@@ -32,8 +31,6 @@ from itatui.reports.fonts import report_font
 from itatui.reports.typst_engine import page_data, render
 
 FORMATS = ("pdf", "docx", "xlsx", "csv")
-MEDIA_TYPES = {"pdf": "application/pdf", "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-               "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "csv": "text/csv"}
 
 
 def text_of(key: str, lang: str) -> str:
@@ -327,9 +324,3 @@ def render_csv(doc: Document, *, thai_digits: bool = True) -> bytes:
             for row in b.rows:
                 w.writerow(["" if v is None else v for v in _xlsx_cells(row, b.columns, d)])
     return ("\ufeff" + buf.getvalue()).encode("utf-8")
-
-
-def today_or(value: date | None) -> date:
-    from itatui.domain.complaint_clock import today_local
-
-    return value or today_local()
