@@ -91,3 +91,38 @@ async def test_errors_show_in_the_dialog_and_investigator_reports_are_offered_to
         status = dialog.query_one("#print-status")
         assert "-error" in status.classes and "ต้องเป็นตัวเลข" in rendered_text(status.render())
         assert dialog.saved is None
+
+
+class SheetHost(App):
+    fiscal_year = reactive(2569)
+    thai_digits = reactive(True)
+
+    def __init__(self, ctx: AppContext, project_id: int) -> None:
+        super().__init__()
+        self.ctx, self.project_id = ctx, project_id
+
+    def on_mount(self) -> None:
+        from itatui.tui.plan.project_sheet import ProjectSheetScreen
+
+        self.push_screen(ProjectSheetScreen(self.project_id))
+
+
+async def test_p_on_a_project_sheet_preselects_that_project(demo, engine) -> None:
+    from sqlmodel import Session, select
+
+    from itatui.store.models import Project
+
+    with Session(engine) as s:
+        pid = s.exec(select(Project.id).where(Project.number == 4)).one()
+    app = SheetHost(demo, pid)
+    async with app.run_test(size=(110, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("p")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, PrintDialog)
+        assert dialog.query_one("#report", Select).value == "project-sheets"
+        assert dialog.query_one("#project", Input).value == "๔"
+        await pilot.press("ctrl+s")
+        await _wait_saved(pilot, dialog)
+        assert dialog.saved is not None and dialog.saved.name == "project-sheets-p4.pdf"

@@ -107,7 +107,11 @@ class ProjectSheetScreen(Screen[bool]):
     def action_print(self) -> None:
         from itatui.tui.reports import open_reports
 
-        open_reports(self.app, ("project-sheets", "monitoring"), project=self.sheet.number if self.sheet else None)
+        open_reports(self.app, ("project-sheets", "monitoring"))
+
+    def report_context(self) -> dict[str, int | None]:
+        """What the print dialog preselects: this project."""
+        return {"project": self.sheet.number if self.sheet else None}
 
     def _can(self, perm: Perm) -> bool:
         if self.app.ctx.actor.can(perm):  # type: ignore[attr-defined]
