@@ -156,3 +156,10 @@ def test_ita_pack_index_lists_every_item_with_its_code_files_and_period(plan_db,
     assert "ดัชนีเอกสารเผยแพร่ตามการประเมิน ITA" in index and "O38" in index
     for path in result.files:
         assert path.stat().st_size > 0
+
+
+def test_monitoring_report_counts_corruption_complaints_against_the_baseline(plan_db, desk, admin, poppler, tmp_path: Path) -> None:
+    pdf = registry.produce(plan_db, admin, "monitoring", ReportParams(year=2569, round=1, today=PRINTED), thai_digits=False)
+    text = pdf_text(pdf, tmp_path)
+    line = next(x for x in text.splitlines() if x.startswith("เรื่องร้องเรียนการทุจริต ปีงบประมาณ 2569"))
+    assert re.sub(r"<\s*", "<", line).endswith("<3 เรื่อง (ปีฐาน 2565: - เรื่อง)")  # 2 complaints, masked as published

@@ -235,4 +235,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "report.dialog.key.save": {"th": 'บันทึก', "en": 'Save'},
     "report.dialog.key.print": {"th": 'ส่งเครื่องพิมพ์', "en": 'Print'},
     "report.dialog.key.close": {"th": 'ปิด', "en": 'Close'},
+    "report.monitor.cases": {
+        "th": "เรื่องร้องเรียนการทุจริต ปีงบประมาณ {year}: {n} เรื่อง (ปีฐาน {baseline_year}: {baseline} เรื่อง)",
+        "en": "Corruption complaints in fiscal year {year}: {n} (baseline {baseline_year}: {baseline})",
+    },
 }
