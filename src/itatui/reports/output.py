@@ -7,6 +7,7 @@ Settings (environment, so an office sets them once for every desk): ``ITATUI_REP
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -52,7 +53,17 @@ def pdf_first_page_text(path: Path) -> str | None:
     if shutil.which("pdftotext") is None:
         return None
     done = subprocess.run(["pdftotext", "-layout", "-f", "1", "-l", "1", str(path), "-"], capture_output=True, text=True, timeout=30)
-    return done.stdout if done.returncode == 0 else None
+    return compact(done.stdout) if done.returncode == 0 else None
+
+
+def compact(text: str) -> str:
+    """A laid-out page narrowed for a terminal: margins and wide column gaps shrunk, blank runs dropped."""
+    lines = [re.sub(r" {3,}", "  ", line.strip()) for line in text.replace("\f", "\n").splitlines()]
+    out: list[str] = []
+    for line in lines:
+        if line or (out and out[-1]):
+            out.append(line)
+    return "\n".join(out).strip()
 
 
 def document_text(doc: Document, thai_digits: bool, lines: int = PREVIEW_LINES) -> str:

@@ -37,13 +37,13 @@ class PrintDialog(ModalScreen[Path | None]):
 
     DEFAULT_CSS = """
     PrintDialog { align: center middle; }
-    PrintDialog > #dialog { width: 100; max-width: 100%; height: auto; max-height: 100%; border: thick $primary;
+    PrintDialog > #dialog { width: 100; max-width: 100%; height: 100%; max-height: 40; border: thick $primary;
                              background: $surface; padding: 0 1; }
-    PrintDialog .row { height: auto; }
-    PrintDialog .row > Vertical { width: 1fr; height: auto; }
+    PrintDialog .row { height: auto; margin-top: 1; }
+    PrintDialog .row > Vertical { width: 1fr; height: auto; padding-right: 1; }
     PrintDialog #print-status { height: auto; margin-top: 1; }
     PrintDialog #print-status.-error { color: $error; }
-    PrintDialog #print-preview { height: 14; border: round $panel; }
+    PrintDialog #print-preview { height: 1fr; min-height: 4; border: round $panel; }
     PrintDialog .hint { color: $text-muted; }
     """
     BINDINGS = [
@@ -74,21 +74,21 @@ class PrintDialog(ModalScreen[Path | None]):
                 yield Static(t("report.dialog.none"))
                 return
             yield Label(t("report.dialog.report"))
-            yield Select([(registry.title(s), s.name) for s in self.specs], value=self.specs[0].name, allow_blank=False, id="report")
+            yield Select([(registry.title(s), s.name) for s in self.specs], value=self.specs[0].name, allow_blank=False, compact=True, id="report")
             with Horizontal(classes="row"):
                 with Vertical():
                     yield Label(t("report.dialog.format"))
-                    yield Select([(f.upper(), f) for f in self.specs[0].formats], value="pdf", allow_blank=False, id="format")
+                    yield Select([(f.upper(), f) for f in self.specs[0].formats], value="pdf", allow_blank=False, compact=True, id="format")
                 with Vertical(id="year-box"):
                     yield Label(t("report.dialog.year"))
-                    yield Input(d(str(self.year)), id="year")
+                    yield Input(d(str(self.year)), compact=True, id="year")
                 with Vertical(id="round-box"):
                     yield Label(t("report.dialog.round"))
                     yield Select([(t("report.dialog.round_all"), 0), (t("eplan.round.1"), 1), (t("eplan.round.2"), 2)],
-                                 value=0, allow_blank=False, id="round")
+                                 value=0, allow_blank=False, compact=True, id="round")
                 with Vertical(id="project-box"):
                     yield Label(t("report.dialog.project"))
-                    yield Input(d(str(self.project)) if self.project else "", id="project")
+                    yield Input(d(str(self.project)) if self.project else "", compact=True, id="project")
             yield ProgressBar(total=None, show_eta=False, id="print-progress")
             yield Static("", id="print-status")
             yield Label(t("report.dialog.preview"))
