@@ -106,6 +106,9 @@ class SheetHost(App):
 
         self.push_screen(ProjectSheetScreen(self.project_id))
 
+    def open_reports(self, names: tuple[str, ...]) -> None:  # the seam the screen base's `p` calls, as ItaApp has it
+        open_reports(self, names)
+
 
 async def test_p_on_a_project_sheet_preselects_that_project(demo, engine) -> None:
     from sqlmodel import Session, select
