@@ -23,7 +23,7 @@ from itatui.reports.document import Column, Document, Fields, Heading, Paragraph
 from itatui.reports.receipt import THAI_TZ, ReceiptView, render_receipt
 from itatui.reports.spec import ReportParams, ReportSpec
 from itatui.store import complaints as core
-from itatui.store.complaints.stats import BASELINE_YEAR, ComplaintStats, Count, _month_key, _utc_start, complaint_stats
+from itatui.store.complaints.stats import ComplaintStats, Count, _month_key, _utc_start, complaint_stats
 from itatui.store.db import session_scope
 from itatui.store.models import Complaint, Organisation
 
@@ -101,7 +101,7 @@ def build_stats(engine: Engine, actor: Actor, params: ReportParams) -> Document:
     baseline = Table(
         (Column(t("report.stats.col.year"), 1), Column(t("report.stats.col.cases"), 1, numeric=True),
          Column(t("report.stats.col.reduction"), 1, numeric=True), Column(t("report.stats.col.target"), 1, numeric=True)),
-        (Row((t("report.stats.baseline", year=BASELINE_YEAR), "-" if stats.corruption_baseline is None
+        (Row((t("report.stats.baseline", year=stats.corruption_baseline_year), "-" if stats.corruption_baseline is None
               else _masked(stats.corruption_baseline, th), "-", "-")),)
         + tuple(Row((str(y.fiscal_year), _count(y.count), _pct(y.reduction_pct), _pct(y.target_pct))) for y in stats.corruption_by_year),
         caption=t("report.stats.h_baseline"),

@@ -18,7 +18,7 @@ from itatui.reports.baht import baht_text
 from itatui.reports.document import Column, Document, Fields, Heading, PageBreak, Paragraph, Row, Signature, Table
 from itatui.reports.errors import ReportError
 from itatui.reports.spec import ReportParams, ReportSpec
-from itatui.store.complaints.stats import BASELINE_YEAR, CorruptionYear, complaint_stats
+from itatui.store.complaints.stats import CorruptionYear, complaint_stats
 from itatui.store.plan.export import export_plan
 
 
@@ -165,13 +165,14 @@ def build_sheets(engine: Engine, actor: Actor, params: ReportParams) -> Document
     )
 
 
-def corruption_cases(engine: Engine, actor: Actor, year: int) -> tuple[CorruptionYear | None, int | None]:
-    """The year's corruption complaints against the 2565 baseline (counts masked as published) and the baseline;
-    (None, None) when the user may not see statistics."""
+def corruption_cases(engine: Engine, actor: Actor, year: int) -> tuple[CorruptionYear | None, int | None, int]:
+    """The year's corruption complaints against the baseline (counts masked as published), the baseline count
+    and its year; (None, None, 0) when the user may not see statistics."""
     if not actor.can(Perm.STATS_VIEW):
-        return None, None
+        return None, None, 0
     stats = complaint_stats(engine, actor, year, publish=True)
-    return next((y for y in stats.corruption_by_year if y.fiscal_year == year), None), stats.corruption_baseline
+    this_year = next((y for y in stats.corruption_by_year if y.fiscal_year == year), None)
+    return this_year, stats.corruption_baseline, stats.corruption_baseline_year
 
 
 def _progress(p: dict[str, Any], year: int, round_no: int) -> dict[str, Any] | None:
@@ -227,7 +228,7 @@ def build_monitoring(engine: Engine, actor: Actor, params: ReportParams) -> Docu
                                  group_text, *amounts, _status_text(r))))
     rows.append(Row((t("report.monitor.total"), *sums, ""), "total"))
     targets = [dict(x) for x in data["targets"] if x["fiscal_year"] == year]
-    cases, baseline = corruption_cases(engine, actor, year)
+    cases, baseline, baseline_year = corruption_cases(engine, actor, year)
     for x in targets:  # not yet fed into the plan: the reduction as the complaint register counts it today
         if x["kind"] == "case_reduction_pct" and x["actual"] is None and cases is not None:
             x["actual"] = cases.reduction_pct
@@ -248,7 +249,7 @@ def build_monitoring(engine: Engine, actor: Actor, params: ReportParams) -> Docu
         for k in ("done", "in_progress", "not_possible", "none")
     ))
     baseline_note = () if cases is None else (Paragraph(t(
-        "report.monitor.cases", year=year, n=cases.count.text, baseline_year=BASELINE_YEAR,
+        "report.monitor.cases", year=year, n=cases.count.text, baseline_year=baseline_year,
         baseline="-" if baseline is None else baseline)),)
     round_label = t(f"eplan.round.{round_no}")
     return Document(
