@@ -150,8 +150,9 @@ def test_ita_pack_index_lists_every_item_with_its_code_files_and_period(plan_db,
     assert rows["O37"][3] == "1 ต.ค. 2568 – 31 มี.ค. 2569".translate(str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙"))
     assert "O38-monitoring-2569-r2.xlsx" in rows["O38"][2]
     assert "O29-complaint-stats-2569-r1.pdf" in rows["O29"][2]
-    for code in ("O23", "O27", "O28", "O34"):
+    for code in ("O23", "O27", "O28"):
         assert rows[code][2].startswith("ไม่ได้จัดทำโดยโปรแกรมนี้")
+    assert "O34-risk-assessment-2569.pdf" in rows["O34"][2] and "O35-risk-monitoring-2569.pdf" in rows["O35"][2]
     index = pdf_text((folder / "index-2569.pdf").read_bytes(), tmp_path)
     assert "ดัชนีเอกสารเผยแพร่ตามการประเมิน ITA" in index and "O38" in index
     for path in result.files:

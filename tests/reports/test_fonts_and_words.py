@@ -1,5 +1,4 @@
-"""The report font (packaged Sarabun or an office's own files) at the visual size of TH Sarabun New 16 pt, and
-amounts in Thai words."""
+"""The report font (packaged Sarabun or an office's own files) at the visual size of TH Sarabun New 16 pt."""
 
 from __future__ import annotations
 
@@ -9,7 +8,6 @@ from pathlib import Path
 import pytest
 
 from itatui.reports import fonts
-from itatui.reports.baht import baht_text, number_words
 from itatui.reports.errors import ReportError
 from itatui.reports.thai_text import printable
 from itatui.reports.typst_engine import page_data
@@ -41,20 +39,3 @@ def test_character_map_comes_from_the_font() -> None:
     points = fonts.font_codepoints(fonts.report_font().regular)
     assert ord("ก") in points and ord("๙") in points and ord("😀") not in points
     assert printable("ถนน 😀 พัง") == "ถนน  พัง"
-
-
-@pytest.mark.parametrize(("amount", "words"), [
-    (0, "ศูนย์บาทถ้วน"),
-    (11, "สิบเอ็ดบาทถ้วน"),
-    (21, "ยี่สิบเอ็ดบาทถ้วน"),
-    (10_000, "หนึ่งหมื่นบาทถ้วน"),
-    (150_000, "หนึ่งแสนห้าหมื่นบาทถ้วน"),
-    (1_000_001, "หนึ่งล้านเอ็ดบาทถ้วน"),
-    (21.5, "ยี่สิบเอ็ดบาทห้าสิบสตางค์"),
-])
-def test_baht_in_words(amount, words) -> None:
-    assert baht_text(amount) == words
-
-
-def test_large_numbers_repeat_million() -> None:
-    assert number_words(2_000_000_000_000) == "สองล้านล้าน"

@@ -20,7 +20,8 @@ from itatui.domain.roles import Actor, Perm, PermissionDenied, Role
 from itatui.domain.thai import format_date
 from itatui.i18n import language, t
 from itatui.reports.document import Column, Document, Fields, Heading, Paragraph, Row, Table
-from itatui.reports.receipt import THAI_TZ, ReceiptView, render_receipt
+from itatui.present.dates import thai_date
+from itatui.reports.receipt import ReceiptView, render_receipt
 from itatui.reports.spec import ReportParams, ReportSpec
 from itatui.store import complaints as core
 from itatui.store.complaints.stats import ComplaintStats, Count, _month_key, _utc_start, complaint_stats
@@ -157,7 +158,7 @@ def build_case_summary(engine: Engine, actor: Actor, params: ReportParams) -> Do
 
 
 def _local(dt: datetime) -> date:
-    return dt.astimezone(THAI_TZ).date() if dt.tzinfo else dt.date()
+    return thai_date(dt)
 
 
 def render_receipt_report(engine: Engine, actor: Actor, params: ReportParams, fmt: str, thai_digits: bool) -> bytes:

@@ -14,7 +14,7 @@ from sqlalchemy.engine import Engine
 from itatui.domain.complaint_clock import today_local
 from itatui.domain.roles import Actor, Perm
 from itatui.i18n import language, t
-from itatui.reports.baht import baht_text
+from itatui.present.numbers import baht_text
 from itatui.reports.document import Column, Document, Fields, Heading, PageBreak, Paragraph, Row, Signature, Table
 from itatui.reports.errors import ReportError
 from itatui.reports.spec import ReportParams, ReportSpec
