@@ -100,6 +100,15 @@ def pg_engine():
     admin_engine.dispose()
 
 
+@pytest.fixture(autouse=True)
+def _quick_key_seals(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each seal records its own Argon2 cost, so tests seal and open the same way at a lower cost; the shipped
+    cost is checked in tests/store/test_security.py and measured by benchmarks/kdf.py."""
+    from itatui.store.accounts import sealing
+
+    monkeypatch.setattr(sealing, "KDF_COST", (1, 1024))
+
+
 # ---- CI: a skipped test is a failure ---------------------------------------------------------------------------
 # In CI nothing may skip (the PostgreSQL fixture fails there without a server instead of skipping): a skip means a
 # test silently did not run, so the run fails and names it.

@@ -84,7 +84,7 @@ async def test_every_problem_at_once_and_nothing_saved(engine):
         assert error("org_name") == "จำเป็นต้องกรอก"
         assert error("full_name") == "จำเป็นต้องกรอก"
         assert "a-z" in error("username")
-        assert error("password") == "รหัสผ่านต้องยาวอย่างน้อย 8 ตัวอักษร"
+        assert error("password") == "รหัสผ่านต้องยาวอย่างน้อย 10 ตัวอักษร"
         assert error("plan_path") == "ไม่พบไฟล์นี้"
         assert error("district") == ""
         assert str(form.query_one("#form-status", Static).render()).startswith("พบข้อผิดพลาด 5 รายการ")

@@ -117,6 +117,10 @@ def check_database_report(engine: Engine) -> IntegrityReport:
     for b in breaks:
         key = "shell.check.audit_hash" if b.problem == "hash" else "shell.check.audit_link"
         problems.append(Problem(key, {"id": b.record_id}))
+    from itatui.store.integrity_records import record_checks
+
+    checks += ["shell.check.anchor", "shell.check.registry", "shell.check.creation", "shell.check.key_holders"]
+    problems += [Problem(key, params) for key, params in record_checks(engine, count, chain_ok=not breaks)]
 
     if is_sqlite(engine):
         checks += ["shell.check.sqlite_integrity", "shell.check.foreign_keys"]

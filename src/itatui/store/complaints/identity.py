@@ -78,6 +78,7 @@ class InvestigatorInfo:
 class GrantResult:
     username: str
     rewrapped: int  # existing complaints the new investigator can now open
+    recovery_code: str = ""  # the first investigator only: the office recovery key, for the recovery sheet
 
 
 # ---- primitives -----------------------------------------------------------------------------------------------
@@ -191,6 +192,9 @@ def seal_for_complaint(session: Session, complaint: Complaint, who: Complainant,
             for uid, pub in keys
         ],
     )
+    from itatui.store.accounts import recovery
+
+    recovery.wrap_complaint(session, cid, data_key)
 
 
 def list_investigators(engine: Engine, actor: Actor) -> list[InvestigatorInfo]:
@@ -252,6 +256,8 @@ def grant_investigator(
         user = _load_user(s, username)
         if user.id == granter.id:
             raise IdentityError("identity.err.grant_self")
+        if Role.ADMIN in parse_roles(user.roles):
+            raise IdentityError("identity.err.admin_investigator")  # separation of duties
         _check_login_password(user, new_user_password, "identity.err.user_password_wrong")
         _give_key(s, user, new_user_password)
         count = _rewrap_all(s, granter.id or 0, granter_key, user.id or 0, bytes(user.public_key or b""))
@@ -260,16 +266,27 @@ def grant_investigator(
 
 
 def bootstrap_investigator(engine: Engine, actor: Actor, username: str, user_password: str) -> GrantResult:
-    """The first investigator, made by an administrator while no investigator holds a key. Audited."""
+    """The first investigator, made by an administrator. Only once in a database's life: while no complaint key,
+    no recovery key and no investigator grant ever existed (the audit log remembers grants, so disabling the
+    investigators does not reopen this path). Makes the office recovery key (``store.recovery``). Audited."""
+    from itatui.store.accounts import recovery
+    from itatui.store.models import AuditLog
+
     require(actor, Perm.USERS_MANAGE)
     with write_scope(engine) as s:
-        if recipients(s):
+        granted_before = s.exec(select(AuditLog.id).where(AuditLog.action.in_(("grant", "recover")),  # type: ignore[attr-defined]
+                                                          AuditLog.after.like('%"role": "investigator"%'))).first()  # type: ignore[attr-defined]
+        any_key = s.exec(select(ComplaintKey.complaint_id).limit(1)).first()
+        if recipients(s) or granted_before is not None or any_key is not None or recovery.public_key(s) is not None:
             raise IdentityError("identity.err.investigator_exists")
         user = _load_user(s, username)
+        if Role.ADMIN in parse_roles(user.roles):
+            raise IdentityError("identity.err.admin_investigator")
         _check_login_password(user, user_password, "identity.err.user_password_wrong")
         _give_key(s, user, user_password)
-        audit.record(s, actor, "grant", "user", user.id, after={"username": user.username, "role": "investigator", "bootstrap": True})
-        return GrantResult(user.username, 0)
+        code = recovery.create(s)
+        audit.record(s, actor, "grant", "user", user.id, after={"username": user.username, "role": "investigator", "bootstrap": True, "recovery_key": "created"})
+        return GrantResult(user.username, 0, code)
 
 
 def _rewrap_all(session: Session, from_user: int, from_key: X25519PrivateKey, to_user: int, to_public: bytes) -> int:

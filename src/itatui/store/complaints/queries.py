@@ -23,6 +23,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from itatui.domain import tracking
+from itatui.domain.textsafe import clean_line
 from itatui.domain.complaint_clock import today_local, urgency
 from itatui.domain.complaints import OPEN_STAGES, STAGE, ComplaintKind, Status, registry_display
 from itatui.domain.roles import Actor, Perm, PermissionDenied, require
@@ -49,7 +50,8 @@ MAX_LIMIT = 500
 
 def _clean_term(term: str) -> str:
     # Quotes a user types would only break the phrase; what they mean is the words inside.
-    return " ".join((term or "").replace('"', " ").split())
+    # Control characters (a NUL breaks both databases' statements) are dropped too.
+    return " ".join(clean_line(term or "").replace('"', " ").split())
 
 
 def _fts_matches(term: str) -> sa.Select:

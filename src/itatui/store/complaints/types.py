@@ -53,6 +53,7 @@ class ComplaintDraft:
     contact_pref: str = "code_only"  # ContactPref; anonymous complaints always get code_only
     evidence: tuple[EvidenceItem, ...] = ()
     unit_id: int | None = None  # responsible unit, if already known at the desk
+    received_reason: str = ""  # needed when received_at is before the previous fiscal year (audited)
     organisation_id: int | None = None  # None = the database's organisation
 
 
