@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import Callable
+
 from textual.widgets import DataTable
 
 
@@ -22,12 +25,40 @@ async def settle(pilot, rounds: int = 3) -> None:  # noqa: ANN001
 
 
 async def type_text(pilot, text: str) -> None:  # noqa: ANN001
-    """Type as a terminal sends it (Pilot's press drops Thai vowel and tone marks)."""
+    """Type as a terminal sends it (Pilot's press drops Thai vowel and tone marks), and return once the focused
+    widget has handled every key.
+
+    The keys go to the app's queue, and the app passes each on to the focused widget's queue. ``pilot.pause()``
+    alone waits for the queues as they were when it was called, so under load it could return while the widget
+    still had keys to handle. A marker sent down the same road, behind the last key, says when they are all in.
+    """
     from textual._xterm_parser import XTermParser
 
+    app = pilot.app
     for event in XTermParser().feed(text):
-        pilot.app.post_message(event)
+        app.post_message(event)
+    delivered = asyncio.Event()
+    targets = []
+
+    def pass_on() -> None:  # runs in the app's queue, after the keys: the keys' target is the focused widget
+        target = app.focused or app.screen
+        targets.append(target)
+        if not target.call_later(delivered.set):
+            delivered.set()  # the widget is gone (a key closed its screen): nothing left to wait for
+
+    app.call_later(pass_on)
+    await until(pilot, lambda: delivered.is_set() or bool(targets and not targets[0].is_attached))
     await pilot.pause()
+
+
+async def until(pilot, condition: Callable[[], object], timeout: float = 60.0) -> None:  # noqa: ANN001
+    """Let the app run until ``condition()`` is true: a condition, not a guess at how long things take (the
+    timeout only keeps a broken test from hanging; it is far longer than anything takes, even under load)."""
+    deadline = asyncio.get_running_loop().time() + timeout
+    while not condition():
+        if asyncio.get_running_loop().time() > deadline:
+            raise AssertionError(f"still not true after {timeout:.0f} s: {getattr(condition, '__name__', condition)}")
+        await pilot.pause(0.01)
 
 
 
