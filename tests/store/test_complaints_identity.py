@@ -163,3 +163,32 @@ def test_receipt_and_public_status_of_a_corruption_complaint_identify_nobody(eng
     text = repr(receipt) + repr(C.public_status(engine, saved.tracking_code))
     for secret in (SECRET_NAME, SECRET_ID, "089-111-2233", "เจ้าหน้าที่กองช่าง"):
         assert secret not in text
+
+
+def test_data_keys_wrapped_before_hpke_still_open_and_are_rewrapped_with_hpke(engine, people):
+    from itatui.store.complaints import identity
+    from itatui.store.models import User
+
+    inv1 = people["inv1"]
+    made = C.create_complaint(engine, people["officer"], corruption())
+    context = identity.wrap_context(made.id, inv1.user_id)
+    with write_scope(engine) as s:
+        user = s.get(User, inv1.user_id)
+        private = identity.open_private_key(bytes(user.private_key_sealed), "inv1-pass-1", inv1.user_id)
+        row = s.get(ComplaintKey, (made.id, inv1.user_id))
+        assert bytes(row.wrapped_key)[:1] == b"\x02"  # new keys are wrapped with HPKE
+        data_key = identity.unwrap_data_key(bytes(row.wrapped_key), private, context)
+        # what a database written before HPKE holds for this complaint
+        row.wrapped_key = identity.wrap_data_key_v1(data_key, bytes(user.public_key), context)
+        s.add(row)
+    assert C.reveal_identity(engine, inv1, "inv1-pass-1", made.id, "ตรวจสอบ").name == SECRET_NAME
+
+    C.grant_investigator(engine, inv1, "inv1-pass-1", "inv2", "inv2-pass-1")
+    inv2 = accounts.authenticate(engine, "inv2", "inv2-pass-1").actor()
+    with session_scope(engine) as s:
+        copied = s.get(ComplaintKey, (made.id, inv2.user_id))
+        assert bytes(copied.wrapped_key)[:1] == b"\x02"
+    assert C.reveal_identity(engine, inv2, "inv2-pass-1", made.id, "รับช่วงคดี").name == SECRET_NAME
+    # a key wrapped for one investigator never opens with another's private key
+    with pytest.raises(IdentityError):
+        identity.unwrap_data_key(bytes(copied.wrapped_key), private, context)

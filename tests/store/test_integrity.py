@@ -76,3 +76,21 @@ def test_old_schema_is_reported(engine):
         conn.exec_driver_sql("UPDATE alembic_version SET version_num = '0000_old'")
     assert _keys(engine) == [("shell.check.schema_behind", {"current": "0000_old", "head": head_revision()})]
     assert not schema_at_head(engine)
+
+
+def test_the_head_comes_from_alembic_once_then_from_the_cache(tmp_path, monkeypatch):
+    import json
+
+    from itatui.paths import data_dir
+
+    monkeypatch.setenv("ITATUI_HOME", str(tmp_path))
+    assert script_head() == head_revision()
+    cache = data_dir() / "schema-head.json"
+    (key, head), = json.loads(cache.read_text(encoding="utf-8")).items()
+    assert head == head_revision()
+    # The next start reads the file (a different value written under the same key proves it is not Alembic's).
+    cache.write_text(json.dumps({key: "from-the-cache"}), encoding="utf-8")
+    assert script_head() == "from-the-cache"
+    # A cache written for another set of migration files is not used.
+    cache.write_text(json.dumps({"other-files": "stale"}), encoding="utf-8")
+    assert script_head() == head_revision()

@@ -1,11 +1,24 @@
-"""Pilot helpers shared by the TUI and end-to-end tests."""
+"""Pilot helpers shared by the TUI and end-to-end tests: wait on conditions (never a fixed pause), type as a
+terminal does. The one use of Textual's private API in the tests is here (``type_text``), with its reason."""
 
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import Callable
 
 from textual.widgets import DataTable
+
+
+async def wait_until(pilot, condition: Callable[[], bool], *, timeout: float = 10.0, what: str = "") -> None:  # noqa: ANN001
+    """Process messages until ``condition()`` holds (a worker delivered, a debounce fired); fail after
+    ``timeout`` seconds of real time, so a slow machine waits longer instead of failing."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {what or condition}")
+        await asyncio.sleep(0.01)  # real time passes: timers and thread workers need it
+        await pilot.pause()
 
 
 async def settle(pilot, rounds: int = 3) -> None:  # noqa: ANN001
@@ -23,15 +36,15 @@ async def settle(pilot, rounds: int = 3) -> None:  # noqa: ANN001
         await pilot.pause()
 
 
-
 async def type_text(pilot, text: str) -> None:  # noqa: ANN001
-    """Type as a terminal sends it (Pilot's press drops Thai vowel and tone marks), and return once the focused
-    widget has handled every key.
+    """Type as a terminal sends it. Private API on purpose: Pilot's public ``press`` maps each character to a
+    key name and drops Thai vowel and tone marks (combining characters), so Thai text is fed through Textual's
+    terminal parser, as the real driver does.
 
-    The keys go to the app's queue, and the app passes each on to the focused widget's queue. ``pilot.pause()``
-    alone waits for the queues as they were when it was called, so under load it could return while the widget
-    still had keys to handle. A marker sent down the same road, behind the last key, says when they are all in.
-    """
+    It returns once the focused widget has handled every key: the keys go to the app's queue, and the app passes
+    each on to the focused widget's queue; ``pilot.pause()`` alone waits for the queues as they were when it was
+    called, so under load it could return while the widget still had keys to handle. A marker sent down the same
+    road, behind the last key, says when they are all in."""
     from textual._xterm_parser import XTermParser
 
     app = pilot.app
@@ -47,19 +60,10 @@ async def type_text(pilot, text: str) -> None:  # noqa: ANN001
             delivered.set()  # the widget is gone (a key closed its screen): nothing left to wait for
 
     app.call_later(pass_on)
-    await until(pilot, lambda: delivered.is_set() or bool(targets and not targets[0].is_attached))
+    await wait_until(
+        pilot, lambda: delivered.is_set() or bool(targets and not targets[0].is_attached), timeout=60, what="the keys"
+    )
     await pilot.pause()
-
-
-async def until(pilot, condition: Callable[[], object], timeout: float = 60.0) -> None:  # noqa: ANN001
-    """Let the app run until ``condition()`` is true: a condition, not a guess at how long things take (the
-    timeout only keeps a broken test from hanging; it is far longer than anything takes, even under load)."""
-    deadline = asyncio.get_running_loop().time() + timeout
-    while not condition():
-        if asyncio.get_running_loop().time() > deadline:
-            raise AssertionError(f"still not true after {timeout:.0f} s: {getattr(condition, '__name__', condition)}")
-        await pilot.pause(0.01)
-
 
 
 async def type_into(pilot, selector: str, text: str) -> None:  # noqa: ANN001
@@ -67,7 +71,6 @@ async def type_into(pilot, selector: str, text: str) -> None:  # noqa: ANN001
     widget.focus()
     await pilot.pause()
     await type_text(pilot, text)
-
 
 
 def rendered_text(renderable, width: int = 200) -> str:
@@ -79,10 +82,8 @@ def rendered_text(renderable, width: int = 200) -> str:
     return console.export_text()
 
 
-
 def cells(table: DataTable, key: str) -> list[str]:
     return [str(c) for c in table.get_row(key)]
-
 
 
 def row_keys(table: DataTable) -> list[str]:

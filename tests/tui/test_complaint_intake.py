@@ -21,7 +21,7 @@ from itatui.store.models import Complaint
 from itatui.tui.complaints.intake import ComplaintIntakeForm, parse_received
 from itatui.tui.complaints.receipt import ReceiptScreen
 from itatui.tui.widgets.form_errors import FormErrors
-from tests.tui.complaint_desk import DeskHost, make_desk, settle, type_into, type_text
+from tests.tui.complaint_desk import DeskHost, settle, type_into, type_text
 
 SUBJECT = "ถนนชำรุดเป็นหลุมบ่อ น้ำท่วมขังหน้าบ้านผู้สูงอายุ"
 DETAILS_LINES = ("รถจักรยานยนต์ล้มไปแล้ว ๒ คัน", "ขอให้ซ่อมแซมโดยด่วนก่อนฤดูฝน")
@@ -40,11 +40,6 @@ def _form(desk) -> ComplaintIntakeForm:  # noqa: ANN001
 def _count(engine) -> int:  # noqa: ANN001
     with Session(engine) as s:
         return s.exec(select(func.count()).select_from(Complaint)).one()
-
-
-@pytest.fixture
-def desk(engine, admin):
-    return make_desk(engine, admin)
 
 
 async def _fill_general(pilot) -> None:  # noqa: ANN001

@@ -13,7 +13,7 @@ from itatui.store.db import session_scope
 from itatui.store.models import AuditLog, Organisation, Plan, User
 from itatui.store.org import get_organisation
 from itatui.tui.shell.first_run import FirstRunResult, FirstRunScreen
-from tests.tui.pilot_util import type_text, until
+from tests.tui.pilot_util import type_text, wait_until
 
 CSS = str(Path(__file__).resolve().parents[2] / "src/itatui/tui/app.tcss")
 
@@ -67,7 +67,7 @@ async def test_first_run_creates_org_and_admin_from_typed_thai(engine):
         for field, text in typed.items():
             assert app.form.query_one(f"#{field}", Input).value == text
         await pilot.press("ctrl+s")
-        await until(pilot, lambda: app.results and not app.workers)
+        await wait_until(pilot, lambda: app.results and not app.workers, timeout=60)
         # the save ran to its end: closing the form must not cancel the worker that saved it
         assert app.form.worker_ends == [WorkerState.SUCCESS]
     assert len(app.results) == 1 and app.results[0] is not None
@@ -93,7 +93,7 @@ async def test_every_problem_at_once_and_nothing_saved(engine):
         def error(field: str) -> str:
             return str(form.query_one(f"#{field}-error", Static).render())
 
-        await until(pilot, lambda: error("org_name"))
+        await wait_until(pilot, lambda: error("org_name"), timeout=60)
         assert error("org_name") == "จำเป็นต้องกรอก"
         assert error("full_name") == "จำเป็นต้องกรอก"
         assert "a-z" in error("username")
@@ -120,13 +120,13 @@ async def test_passwords_must_match(engine):
         )
         await pilot.press("ctrl+s")
         mismatch = app.form.query_one("#password2-error", Static)
-        await until(pilot, lambda: str(mismatch.render()))
+        await wait_until(pilot, lambda: str(mismatch.render()), timeout=60)
         assert str(mismatch.render()) == "รหัสผ่านทั้งสองช่องไม่ตรงกัน"
         assert app.results == []
         # fix it and save: the rest of the form was kept
         app.form.query_one("#password2", Input).value = "password-1"
         await pilot.press("ctrl+s")
-        await until(pilot, lambda: app.results)
+        await wait_until(pilot, lambda: app.results, timeout=60)
         assert app.results and app.results[0].login.user.username == "admin"
     with session_scope(engine) as s:
         assert [u.username for u in s.exec(User.__table__.select()).all()] == ["admin"]  # type: ignore[attr-defined]
@@ -146,7 +146,7 @@ async def test_first_run_imports_a_plan_document(engine, source_plan):
         }.items():
             form.query_one(f"#{field}", Input).value = value
         await pilot.press("ctrl+s")
-        await until(pilot, lambda: app.results)
+        await wait_until(pilot, lambda: app.results, timeout=60)
     assert app.results and app.results[0] is not None
     assert app.results[0].plan_message.startswith("นำเข้าแผนแล้ว:")
     with session_scope(engine) as s:
@@ -173,7 +173,7 @@ async def test_a_file_that_is_not_a_plan_is_refused_before_anything_is_saved(eng
             form.query_one(f"#{field}", Input).value = value
         await pilot.press("ctrl+s")
         plan_error = form.query_one("#plan_path-error", Static)
-        await until(pilot, lambda: str(plan_error.render()))
+        await wait_until(pilot, lambda: str(plan_error.render()), timeout=60)
         assert app.results == []
         assert str(plan_error.render()).startswith("ไฟล์นี้ไม่ใช่แผนปฏิบัติการ")
         assert form.query_one("#org_name", Input).value == "อบต.ทดสอบ"

@@ -3,20 +3,14 @@ password gets out of it (ctrl+q and ctrl+c open the staff dialog instead of quit
 
 from __future__ import annotations
 
-import pytest
 from textual.widgets import Input
 
 from itatui.store import complaints as core
 from itatui.tui.kiosk import KioskApp, StaffExitScreen
-from tests.tui.complaint_desk import DESK_PASSWORD, make_desk, type_text
-from tests.tui.pilot_util import until
+from tests.tui.complaint_desk import DESK_PASSWORD, type_text
+from tests.tui.pilot_util import wait_until
 
 NAME = "นายประเสริฐ แก้วกล้า"
-
-
-@pytest.fixture
-def desk(engine, admin):
-    return make_desk(engine, admin)
 
 
 def _case(desk, **kw):  # noqa: ANN001, ANN003
@@ -47,13 +41,13 @@ async def test_a_code_shows_only_its_public_status_then_clears(desk):
         await _wait(pilot, 0)
         await type_text(pilot, made.tracking_code)
         await pilot.press("enter")
-        await until(pilot, lambda: _status(app))
+        await wait_until(pilot, lambda: _status(app), timeout=60)
         shown = _status(app)
         assert made.tracking_code in shown and "อยู่ระหว่างรวบรวมข้อเท็จจริง" in shown
         assert "เรื่องร้องเรียนการทุจริตและประพฤติมิชอบ" in shown  # the kind, not the subject
         for private in ("จัดซื้อจัดจ้าง", NAME, "089", "คณะกรรมการตรวจรับ", "ราคาสูง", "พบพิรุธ", other.tracking_code):
             assert private not in shown
-        await until(pilot, lambda: _status(app) == "")  # no key for longer than the timeout
+        await wait_until(pilot, lambda: _status(app) == "", timeout=60)  # no key for longer than the timeout
         assert app.query_one("#kiosk-code", Input).value == ""
         assert app.status is None
 
@@ -93,13 +87,13 @@ async def test_only_a_staff_password_leaves_the_kiosk(desk):
         await type_text(pilot, "not-the-password")
         await pilot.press("enter")
         error = app.screen.query_one("#exit-error")
-        await until(pilot, lambda: str(error.render()))
+        await wait_until(pilot, lambda: str(error.render()), timeout=60)
         assert app.is_running and isinstance(app.screen, StaffExitScreen)
         assert "ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง" in str(error.render())
         app.screen.query_one("#exit-password", Input).focus()
         await type_text(pilot, DESK_PASSWORD)
         await pilot.press("enter")
-        await until(pilot, lambda: app._exit)  # left: the run ends
+        await wait_until(pilot, lambda: app._exit, timeout=60)  # left: the run ends
 
 
 async def test_the_staff_dialog_closes_itself_when_left_open(desk):
@@ -107,7 +101,7 @@ async def test_the_staff_dialog_closes_itself_when_left_open(desk):
     async with app.run_test(size=(80, 24)) as pilot:
         await _wait(pilot, 0)
         await pilot.press("ctrl+q")
-        await until(pilot, lambda: isinstance(app.screen, StaffExitScreen))
+        await wait_until(pilot, lambda: isinstance(app.screen, StaffExitScreen), timeout=60)
         await type_text(pilot, "desk")
-        await until(pilot, lambda: not isinstance(app.screen, StaffExitScreen))
+        await wait_until(pilot, lambda: not isinstance(app.screen, StaffExitScreen), timeout=60)
         assert app.is_running

@@ -139,10 +139,9 @@ def cmd_users_list(args: argparse.Namespace) -> int:
 
 
 def _local(dt):  # noqa: ANN001, ANN202
-    # Stored in UTC; people read Thai time.
-    from datetime import timedelta, timezone
+    from itatui.present.dates import thai_time  # stored in UTC; people read Thai time
 
-    return dt.astimezone(timezone(timedelta(hours=7))) if dt.tzinfo else dt
+    return thai_time(dt)
 
 
 def _print_table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from itatui.present.errors import UserError
+
 
 class Role(StrEnum):
     ADMIN = "admin"
@@ -40,6 +42,8 @@ _VIEW = {Perm.PLAN_VIEW, Perm.RISK_VIEW, Perm.COMPLAINT_VIEW, Perm.STATS_VIEW, P
 
 ROLE_PERMS: dict[Role, frozenset[Perm]] = {
     Role.VIEWER: frozenset(_VIEW),
+    # The plan officer keeps the risk register too: in a municipality the same office prepares the plan and the
+    # risk assessment, and the controls are the plan's own projects (a separate risk role would split one job).
     Role.PLAN_OFFICER: frozenset(_VIEW | {Perm.PLAN_EDIT, Perm.PLAN_IMPORT, Perm.PROGRESS_EDIT, Perm.RISK_EDIT}),
     Role.COMPLAINT_OFFICER: frozenset(
         _VIEW | {Perm.COMPLAINT_EDIT, Perm.COMPLAINT_PERSONAL, Perm.CORRUPTION_VIEW, Perm.CORRUPTION_EDIT}
@@ -83,9 +87,11 @@ class Actor:
 SYSTEM = Actor(user_id=None, username="system", roles=frozenset({Role.ADMIN}))
 
 
-class PermissionDenied(PermissionError):
+class PermissionDenied(UserError, PermissionError):
+    """Refused by the core's permission check; says so in the user's language (which permission is in ``perm``)."""
+
     def __init__(self, perm: Perm):
-        super().__init__(f"permission denied: {perm.value}")
+        super().__init__("err.permission")
         self.perm = perm
 
 

@@ -67,6 +67,12 @@ def _complaints_mode() -> Screen:
     return _styled_now(ComplaintsScreen())
 
 
+def _risks_mode() -> Screen:
+    from itatui.tui.risks.register import RisksScreen  # loaded on first use only
+
+    return _styled_now(RisksScreen())
+
+
 def _not_built(mode: str) -> Screen:
     from itatui.tui.shell.not_built import NotBuiltScreen
 
@@ -77,7 +83,7 @@ def _not_built(mode: str) -> Screen:
 # for the log-in screen) imports no database layer.
 MODE_SCREENS: dict[str, Callable[[], Screen]] = {
     "plan": _plan_mode,
-    "risks": partial(_not_built, "risks"),
+    "risks": _risks_mode,
     "complaints": _complaints_mode,
     "committees": partial(_not_built, "committees"),
 }

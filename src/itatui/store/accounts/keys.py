@@ -15,6 +15,7 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
+from itatui.present.errors import UserError
 from itatui.store.models import User
 
 _VERSION = b"\x01"
@@ -22,12 +23,8 @@ _SCRYPT_N, _SCRYPT_R, _SCRYPT_P = 2**15, 8, 1
 _RAW = serialization.Encoding.Raw
 
 
-class SealedKeyError(Exception):
+class SealedKeyError(UserError):
     """The sealed key is missing or the password does not open it; ``key`` is a message-catalogue key."""
-
-    def __init__(self, key: str):
-        super().__init__(key)
-        self.key = key
 
 
 def _password_key(password: str, salt: bytes) -> bytes:

@@ -11,6 +11,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import col, delete, func, select
 
 from itatui.domain.roles import Actor, Perm, Role, parse_roles, require
+from itatui.present.errors import UserError
 from itatui.store import audit
 from itatui.store.accounts import keys
 from itatui.store.db import session_scope, write_scope
@@ -24,13 +25,8 @@ FREE_FAILURES = 3  # failures allowed before the delay starts
 MAX_DELAY = timedelta(minutes=15)
 
 
-class AccountError(Exception):
+class AccountError(UserError):
     """A refusal fit to show; ``key`` is a message-catalogue key, ``params`` fill it."""
-
-    def __init__(self, key: str, **params: object):
-        super().__init__(key)
-        self.key = key
-        self.params = params
 
 
 @dataclass(frozen=True)

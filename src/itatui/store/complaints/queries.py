@@ -29,6 +29,7 @@ from itatui.domain.roles import Actor, Perm, PermissionDenied, require
 from itatui.store.complaints.types import ComplaintError, Page, QueueFilters, QueueRow
 from itatui.store.db import session_scope
 from itatui.store.models import Complaint, Unit
+from itatui.store.sql import contains
 
 T = Complaint.__table__  # type: ignore[attr-defined]
 U = Unit.__table__  # type: ignore[attr-defined]
@@ -44,11 +45,6 @@ SHORT_SEARCH_WINDOW = 5000  # a 1–2 character term is looked for in the latest
 SEARCH_CAP = 1000  # a longer term: its 1,000 most recent matches (refine the search beyond that)
 COUNT_CAP = 10_000  # filtered counts stop here ("10,000+")
 MAX_LIMIT = 500
-
-
-def _like_pattern(term: str) -> str:
-    escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
 
 
 def _clean_term(term: str) -> str:
@@ -74,16 +70,13 @@ def search_condition(session: Session, term: str) -> sa.ColumnElement[bool] | No
     dialect = session.get_bind().dialect.name
     if len(term) < 3:
         window = sa.select(sa.func.coalesce(sa.func.max(T.c.id), 0) - SHORT_SEARCH_WINDOW).scalar_subquery()
-        pattern = _like_pattern(term)
-        if dialect == "postgresql":
-            match = sa.or_(T.c.subject.ilike(pattern, escape="\\"), T.c.details.ilike(pattern, escape="\\"))
-        else:
-            match = sa.or_(T.c.subject.like(pattern, escape="\\"), T.c.details.like(pattern, escape="\\"))
+        pg = dialect == "postgresql"
+        match = sa.or_(contains(T.c.subject, term, ignore_case=pg), contains(T.c.details, term, ignore_case=pg))
         return sa.and_(T.c.id > window, match)
     if dialect == "sqlite":
         latest = _fts_matches(term).order_by(_FTS.c.rowid.desc()).limit(SEARCH_CAP)
     else:
-        latest = sa.select(T.c.id).where(_text_expr().ilike(_like_pattern(term), escape="\\")).order_by(T.c.id.desc()).limit(SEARCH_CAP)
+        latest = sa.select(T.c.id).where(contains(_text_expr(), term, ignore_case=True)).order_by(T.c.id.desc()).limit(SEARCH_CAP)
     return T.c.id.in_(latest)
 
 
@@ -95,7 +88,7 @@ def _search_capped(session: Session, term: str) -> bool:
     if session.get_bind().dialect.name == "sqlite":
         inner = _fts_matches(term).limit(SEARCH_CAP + 1).subquery()
     else:
-        inner = sa.select(T.c.id).where(_text_expr().ilike(_like_pattern(term), escape="\\")).limit(SEARCH_CAP + 1).subquery()
+        inner = sa.select(T.c.id).where(contains(_text_expr(), term, ignore_case=True)).limit(SEARCH_CAP + 1).subquery()
     return session.execute(sa.select(sa.func.count()).select_from(inner)).scalar_one() > SEARCH_CAP
 
 

@@ -126,8 +126,13 @@ def update_plan(
         _targets(s, plan_id, parsed)
         other.append("targets")
     if now.get("risk_assessment") != want.get("risk_assessment"):
-        _risks(s, plan, parsed, numbers)
-        other.append("risks")
+        from itatui.store.risks.queries import register_edited
+
+        if register_edited(s, plan_id):
+            other.append("risks_kept")  # worked on in the register since the import: the office's work stays
+        else:
+            _risks(s, plan, parsed, numbers)
+            other.append("risks")
     audit.record(
         s, actor, "reimport", "plan", plan_id, before=b or None,
         after={**a, "added": added, "changed": changed, "removed": removed, "other": other},

@@ -16,11 +16,11 @@ import re
 from datetime import datetime
 from itertools import count
 
-from itatui.domain.complaint_clock import BANGKOK
 from itatui.domain.complaints import Channel, ComplaintKind, ContactPref
-from itatui.domain.thai import InputError, be_year, digits, parse_date_be, to_arabic
+from itatui.domain.thai import InputError, parse_date_be, to_arabic
 from itatui.domain.validation import FieldProblem, ValidationError
 from itatui.i18n import t
+from itatui.present.dates import BANGKOK, format_numeric_datetime
 from itatui.store import complaints as core
 from itatui.store.complaints.public import Choice
 from itatui.store.complaints.types import ComplaintDraft, CreatedComplaint, EvidenceItem
@@ -47,8 +47,7 @@ _IDENTITY = ("complainant_name", "national_id", "phone", "address", "contact_pre
 
 def format_received(dt: datetime, thai: bool = False) -> str:
     """``25/11/2569 14:05`` (BE, Thai time) — what the received field shows and reads back."""
-    local = dt.astimezone(BANGKOK) if dt.tzinfo else dt
-    return digits(f"{local.day:02d}/{local.month:02d}/{be_year(local.year)} {local.hour:02d}:{local.minute:02d}", thai)
+    return format_numeric_datetime(dt, thai)
 
 
 def parse_received(text: str, now: datetime | None = None) -> datetime:
