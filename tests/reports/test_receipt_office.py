@@ -7,7 +7,7 @@ import json
 from itatui.reports.receipt import receipt_data, render_receipt
 from itatui.store import complaints as core
 from itatui.store import office
-from itatui.tui.complaints.receipt import receipt_view
+from itatui.reports.complaint_reports import receipt_view
 from tests.tui.complaint_desk import make_desk
 
 SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><circle cx="5" cy="5" r="4"/></svg>'
