@@ -12,10 +12,11 @@ from importlib import import_module
 
 LANGS = ("th", "en")
 _AREAS = ("common", "shell", "plan", "import", "complaints", "desk", "reports")
+_AREA_MODULES = ("committees",)  # newer areas: i18n/<area>.py
 
 CATALOGUE: dict[str, dict[str, str]] = {}
-for _area in _AREAS:
-    _mod = import_module(f"itatui.i18n.messages_{_area}")
+for _area in (*_AREAS, *_AREA_MODULES):
+    _mod = import_module(f"itatui.i18n.messages_{_area}" if _area in _AREAS else f"itatui.i18n.{_area}")
     for _key, _texts in _mod.MESSAGES.items():
         if _key in CATALOGUE:
             raise RuntimeError(f"duplicate message key {_key!r} in messages_{_area}")
