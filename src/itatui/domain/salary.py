@@ -12,6 +12,7 @@ from dataclasses import asdict, dataclass, field, replace
 from datetime import date
 from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
 from enum import StrEnum
+from functools import cached_property
 
 from itatui.domain.thai import BE_OFFSET
 
@@ -171,8 +172,12 @@ class RoundRules:
         return replace(self, **changes)  # type: ignore[arg-type]
 
     # -- lookups ---------------------------------------------------------------------------------------
+    @cached_property
+    def _schemes(self) -> dict[str, Scheme]:
+        return {k: Scheme(v) for k, v in self.kind_scheme}
+
     def scheme_of(self, kind: str) -> Scheme:
-        return Scheme(dict(self.kind_scheme).get(kind, "steps"))
+        return self._schemes.get(kind, Scheme.STEPS)
 
     def allowed_half_steps(self, round_no: int, level: str) -> tuple[int, ...]:
         return tuple(self.steps.get(round_no, {}).get(level, (0,)))

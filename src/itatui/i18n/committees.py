@@ -85,6 +85,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "committee.err.relation": {"th": "กรุณาเลือกความเกี่ยวพัน", "en": "Choose the relation"},
     "committee.err.conflict_not_confirmed": {"th": "ยืนยันผลประโยชน์ทับซ้อนก่อน", "en": "Confirm the conflict first"},
     "committee.err.satisfied_range": {"th": "จำนวนผู้พึงพอใจต้องไม่เกินผู้ตอบ", "en": "Satisfied cannot exceed respondents"},
+    "committee.err.export_args": {"th": "ระบุ --year และ --round", "en": "Give --year and --round"},
     "committee.err.blocked": {"th": "บันทึกมติไม่ได้: {n} ข้อขัดข้อง", "en": "Cannot record the decision: {n} problem(s)"},
     # import
     "committee.import.unreadable": {"th": "อ่านไฟล์ {name} ไม่ได้", "en": "Cannot read {name}"},

@@ -60,6 +60,16 @@ class RoundState:
     proposed: frozenset[int]  # staff ids with a conflict still to confirm
 
 
+class _Core:
+    """``exec`` through the session's connection (SQLAlchemy Core): same transaction, no ORM row processing."""
+
+    def __init__(self, session: Session) -> None:
+        self._conn = session.connection()
+
+    def exec(self, statement):  # noqa: ANN001, ANN201
+        return self._conn.execute(statement)
+
+
 def _per_scheme(rules: RoundRules, rows) -> dict[str, int]:  # noqa: ANN001
     out = {Scheme.STEPS.value: 0, Scheme.PERCENT.value: 0}
     for kind, value in rows:
@@ -69,6 +79,7 @@ def _per_scheme(rules: RoundRules, rows) -> dict[str, int]:  # noqa: ANN001
 
 def load_state(s: Session, round_id: int) -> RoundState:
     r = get_round_row(s, round_id)
+    s = _Core(s)  # type: ignore[assignment]  # plain rows: the ORM's per-row work is most of the time here
     rules = RoundRules.from_json(r.rules)
     day = counted_on(r.fiscal_year, r.round_no)
     sept = counted_on(r.fiscal_year, 2)
@@ -86,7 +97,7 @@ def load_state(s: Session, round_id: int) -> RoundState:
 
     other = s.exec(select(SalaryRound.id).where(SalaryRound.organisation_id == r.organisation_id,
                                                 SalaryRound.fiscal_year == r.fiscal_year,
-                                                SalaryRound.round_no != r.round_no)).first()
+                                                SalaryRound.round_no != r.round_no)).scalar()
     other_steps: dict[int, int] = {}
     other_used = 0
     if other is not None:
