@@ -114,7 +114,7 @@ class ItaApp(App[None]):
         "plan": partial(_mode_screen, "plan", "itatui.tui.screens.plan", "PlanScreen"),
         "risks": partial(_not_built, "risks"),
         "complaints": partial(_mode_screen, "complaints", "itatui.tui.screens.complaints", "ComplaintsScreen"),
-        "committees": partial(_not_built, "committees"),
+        "committees": partial(_mode_screen, "committees", "itatui.tui.committees.screen", "CommitteesScreen"),
     }
 
     fiscal_year: reactive[int] = reactive(current_fiscal_year)
