@@ -42,8 +42,8 @@ class GrievanceResult:
 def record_grievance(engine: Engine, actor: Actor, evaluation_id: int, *, filed_on: str, text: str,
                      channel: str = Channel.LETTER.value) -> GrievanceResult:
     require(actor, Perm.COMMITTEE_EDIT)
-    from itatui.store.complaints_intake import _save, validate_draft
-    from itatui.store.complaints_types import ComplaintDraft
+    from itatui.store.complaints.intake import _save, validate_draft
+    from itatui.store.complaints.types import ComplaintDraft
 
     p = Problems()
     day = parse_optional_date(p, "filed_on", filed_on)
