@@ -40,6 +40,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "committee.check.level": {"th": "{staff}: ระดับผลการประเมินนี้เลื่อนได้ไม่ถึงจำนวนขั้นที่เสนอ", "en": "{staff}: the level does not allow these steps"},
     "committee.check.level_percent": {"th": "{staff}: เกินร้อยละที่ระดับนี้ได้ ({max})", "en": "{staff}: above the percent this level allows ({max})"},
     "committee.check.cap": {"th": "{staff}: เกิน ๒ ขั้นต่อปี", "en": "{staff}: more than the yearly cap of steps"},
+    "committee.check.unscored": {"th": "{staff}: ยังไม่มีคะแนนจากผู้บังคับบัญชา", "en": "{staff}: no supervisor's score"},
     "committee.check.unscreened": {"th": "{staff}: ยังไม่มีผลการกลั่นกรอง", "en": "{staff}: no screening result"},
     "committee.check.conflict_counted": {"th": "{staff}: กรรมการที่มีส่วนได้เสียยังร่วมพิจารณา", "en": "{staff}: a conflicted member took part"},
     "committee.check.conflict_unconfirmed": {"th": "{staff}: มีผลประโยชน์ทับซ้อนที่รอยืนยัน", "en": "{staff}: a possible conflict to confirm"},

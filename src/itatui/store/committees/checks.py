@@ -202,8 +202,8 @@ def check_levels(state: RoundState) -> list[CheckIssue]:
     issues = []
     rules = state.rules
     for e in state.evals.values():
-        if not e.decided:
-            continue
+        if not e.decided or not e.level:
+            continue  # no score yet: check_screening says so
         if e.scheme == Scheme.STEPS:
             allowed = rules.allowed_half_steps(state.round_no, e.level)
             if (e.half_steps or 0) not in allowed:
@@ -223,7 +223,8 @@ def check_cap(state: RoundState) -> list[CheckIssue]:
 
 
 def check_screening(state: RoundState) -> list[CheckIssue]:
-    return [CheckIssue("unscreened", True, e.code) for e in state.evals.values() if e.decided and not e.screening]
+    return [CheckIssue("unscored" if not e.level else "unscreened", True, e.code)
+            for e in state.evals.values() if e.decided and (not e.screening or not e.level)]
 
 
 def check_conflicts(state: RoundState) -> list[CheckIssue]:

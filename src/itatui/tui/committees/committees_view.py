@@ -53,7 +53,7 @@ class CommitteesView(RoundView):
 
     def compose(self) -> ComposeResult:
         yield PagedTable([
-            PagedColumn("committee", t("committee.col.committee"), 34),
+            PagedColumn("committee", t("committee.col.committee"), 18),
             PagedColumn("role", t("committee.col.role"), 18),
             PagedColumn("name", t("committee.col.name"), 26),
             PagedColumn("title", t("committee.col.title"), 22),
@@ -68,7 +68,7 @@ class CommitteesView(RoundView):
             c = line.committee
             order = (t("committee.order", no=c.order_no or "-", date=be(c.order_date, self.thai)) if c
                      else t("committee.not_set_up"))
-            return [Text(t(f"committee.committee.{line.kind}"), style="bold"), "", Text(order, style="italic"), ""]
+            return [Text(t(f"committee.committee_short.{line.kind}"), style="bold"), "", Text(order, style="italic"), ""]
         m = line.member
         return ["", t(f"committee.role.{m.role}"), m.name, m.title or "-"]
 

@@ -27,6 +27,10 @@ CHECK_DELAY = 0.25  # seconds of typing pause before the checks run
 
 
 class DecisionForm(CommitteeForm):
+    DEFAULT_CSS = """
+    DecisionForm #live-checks { height: auto; max-height: 8; padding: 0 1; margin-bottom: 1; border-left: thick $primary; }
+    """
+
     def __init__(self, row: core.EvaluationRow, rnd: core.RoundInfo) -> None:
         super().__init__()
         self.row, self.rnd = row, rnd
@@ -54,12 +58,12 @@ class DecisionForm(CommitteeForm):
                 FormField("told_on", t("committee.field.told_on"), told, hint=t("committee.field.date_hint"))]
         return out
 
-    def extra(self) -> ComposeResult:
+    def header(self) -> ComposeResult:
         r, thai = self.row, self.thai
         yield Static(t("committee.decide.person", score=score_text(r.screening_score if r.screening == "adjust" else r.score, thai),
                        level=level_label(r.final_level), salary=num(r.salary, thai),
                        screening=t(f"committee.screening.{r.screening or 'none'}")), classes="hint")
-        yield Static("", id="live-checks")
+        yield Static("", id="live-checks")  # above the fields: in sight while the decision is typed
 
     def on_mount(self) -> None:
         super().on_mount()

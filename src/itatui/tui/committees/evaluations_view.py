@@ -37,15 +37,15 @@ class EvaluationsView(RoundView):
     def compose(self) -> ComposeResult:
         yield Static("", id="checks-line", classes="view-line")
         yield Input(placeholder=t("committee.staff.search"), id="eval-search", compact=True)
-        yield PagedTable([
+        yield PagedTable([  # what a decision needs first, so that 80 columns show it without scrolling
             PagedColumn("code", t("committee.col.code"), 8),
-            PagedColumn("name", t("committee.col.name"), 24),
-            PagedColumn("scheme", t("committee.col.scheme"), 9),
+            PagedColumn("name", t("committee.col.name"), 20),
             PagedColumn("score", t("committee.col.score"), 6),
-            PagedColumn("level", t("committee.col.level"), 12),
-            PagedColumn("screening", t("committee.col.screening"), 14),
+            PagedColumn("level", t("committee.col.level"), 10),
             PagedColumn("decision", t("committee.col.decision"), 10),
-            PagedColumn("amount", t("committee.col.amount"), 8),
+            PagedColumn("amount", t("committee.col.amount"), 7),
+            PagedColumn("screening", t("committee.col.screening"), 12),
+            PagedColumn("scheme", t("committee.col.scheme"), 9),
         ], self._cells, fixed_columns=1, id="eval-table")
 
     @property
@@ -56,11 +56,12 @@ class EvaluationsView(RoundView):
         flagged = self.report is not None and any(i.staff_code == r.staff_code and i.blocking for i in self.report.issues)
         screening = t(f"committee.screening.{r.screening or 'none'}")
         return [
-            Text(r.staff_code, style="bold red" if flagged else ""), r.name, t(f"committee.scheme.{r.scheme}"),
+            Text(r.staff_code, style="bold red" if flagged else ""), r.name,
             score_text(r.screening_score if r.screening == "adjust" else r.score, self.thai),
-            level_label(r.final_level), screening,
+            level_label(r.final_level),
             decision_text(r.half_steps, r.percent, self.thai) if r.decided else t("committee.undecided"),
             num(r.amount + r.special_allowance, self.thai) if r.decided else "",
+            screening, t(f"committee.scheme.{r.scheme}"),
         ]
 
     def reload(self) -> None:

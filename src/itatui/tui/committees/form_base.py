@@ -40,6 +40,8 @@ class CommitteeForm(ModalScreen[Any]):
     CommitteeForm > #dialog { max-width: 90; max-height: 40; }
     CommitteeForm TextArea { height: 6; }
     CommitteeForm #form-extra { height: auto; }
+    CommitteeForm .field { margin-bottom: 0; }
+    CommitteeForm Input, CommitteeForm Select { margin-bottom: 1; }
     """
 
     BINDINGS = [
@@ -68,6 +70,10 @@ class CommitteeForm(ModalScreen[Any]):
         """Runs in a thread: call the core, return what the form dismisses with."""
         raise NotImplementedError
 
+    def header(self) -> ComposeResult:
+        """Widgets above the fields (what must stay in sight while typing, such as the live checks)."""
+        yield from ()
+
     def extra(self) -> ComposeResult:
         """Widgets below the fields (a live checks panel, a list of versions …)."""
         yield from ()
@@ -77,6 +83,7 @@ class CommitteeForm(ModalScreen[Any]):
         with Vertical(id="dialog"):
             yield Static(self.title_text, id="form-title")
             yield FormErrors(id="form-errors")
+            yield from self.header()
             with VerticalScroll(id="form-body"):
                 for f in self._fields:
                     yield field_row(f.label, self._widget(f), f.hint)
@@ -87,12 +94,12 @@ class CommitteeForm(ModalScreen[Any]):
     def _widget(self, f: FormField):  # noqa: ANN202
         if f.kind == "select":
             value = f.value if any(v == f.value for _, v in f.options) else Select.NULL
-            return Select(list(f.options), value=value, id=f.name, allow_blank=value is Select.NULL)
+            return Select(list(f.options), value=value, id=f.name, allow_blank=value is Select.NULL, compact=True)
         if f.kind == "text":
             return TextArea(str(f.value or ""), id=f.name)
         if f.kind == "check":
             return Checkbox(f.label, bool(f.value), id=f.name)
-        return Input(str(f.value or ""), id=f.name)
+        return Input(str(f.value or ""), id=f.name, compact=True)  # one line each: 24 rows show the whole form
 
     def values(self) -> dict[str, Any]:
         out: dict[str, Any] = {}

@@ -38,10 +38,10 @@ class MeetingsView(RoundView):
     def compose(self) -> ComposeResult:
         yield PagedTable([
             PagedColumn("committee", t("committee.col.committee"), 16),
-            PagedColumn("number", t("committee.col.number"), 6),
-            PagedColumn("date", t("committee.col.date"), 12),
-            PagedColumn("invited", t("committee.col.invited"), 14),
-            PagedColumn("present", t("committee.col.present"), 14),
+            PagedColumn("number", t("committee.col.number"), 4),
+            PagedColumn("date", t("committee.col.date"), 13),
+            PagedColumn("invited", t("committee.col.invited"), 13),
+            PagedColumn("present", t("committee.col.present"), 20),
             PagedColumn("minutes", t("committee.col.minutes"), 16),
             PagedColumn("place", t("committee.col.place"), 20),
         ], self._cells, id="meeting-table")
