@@ -41,6 +41,7 @@ from itatui.store.committees.queries import (
     list_staff,
     staff_choices,
 )
+from itatui.store.committees.rules_draft import parse_rules, rules_text, save_rules_text
 from itatui.store.committees.staff_import import import_evaluations, import_staff, preview_staff
 from itatui.store.committees.types import (
     BadRow,
@@ -87,7 +88,7 @@ __all__ = [
     "add_conflict", "add_member", "approve_minutes", "create_round", "decide", "documents", "export_round",
     "find_round", "get_evaluation", "get_meeting", "get_round", "get_staff", "import_evaluations", "import_staff",
     "list_committees", "list_conflicts", "list_evaluations", "list_grievances", "list_meetings", "list_rounds",
-    "list_staff", "preview_decision", "preview_staff", "propose_conflicts", "record_grievance", "remove_member",
+    "list_staff", "parse_rules", "preview_decision", "rules_text", "save_rules_text", "preview_staff", "propose_conflicts", "record_grievance", "remove_member",
     "resolve_conflict", "round_checks", "save_committee", "save_meeting", "save_minutes", "save_screening",
     "save_staff", "save_survey", "set_attendees", "set_round_rules", "set_score", "set_told", "set_withdrew",
     "staff_choices",

@@ -3,7 +3,8 @@
 One line says which round is on show and its survey; below it one of five views: the staff register (``s``),
 evaluations and decisions with the live checks (``e``), the two committees (``c``), meetings (``m``) and
 conflicts of interest (``x``). ``ctrl+o`` opens a round that does not exist yet (with the previous round's
-rules, every active person enrolled); ``u`` the satisfaction survey; ``k`` every check of the round.
+rules, every active person enrolled); ``r`` the round's rules; ``u`` the satisfaction survey; ``k`` every
+check of the round.
 """
 
 from __future__ import annotations
@@ -44,6 +45,7 @@ class CommitteesScreen(Screen):
                   group=Binding.Group(t("committee.key.views"), compact=True)) for name, key, _ in VIEWS),
         Binding("o", "other_round", t("committee.key.round"), id="committee.round"),
         Binding("ctrl+o", "open_round", t("committee.key.open_round"), id="committee.open_round"),
+        Binding("r", "rules", t("committee.key.rules"), id="committee.rules", show=False),
         Binding("u", "survey", t("committee.key.survey"), id="committee.survey", show=False),
         Binding("k", "checks", t("committee.key.checks"), id="committee.checks", show=False),
     ]
@@ -166,6 +168,19 @@ class CommitteesScreen(Screen):
             key = "committee.survey.kpi_written" if result.kpi_written else f"committee.survey.kpi_{result.kpi_reason}"
             pct = "-" if result.year_percent is None else f"{result.year_percent:g}"
             self.notify(digits(t(key, pct=pct), self.thai), timeout=8)
+            self.load_round()
+
+    @work(exclusive=True, group="committee-dialog", exit_on_error=False)
+    async def action_rules(self) -> None:
+        from itatui.tui.committees.rules_form import RulesForm
+
+        if self.round is None:
+            self.notify(t("committee.no_round_hint"), severity="warning")
+            return
+        if not self.current_view.may_edit():
+            return
+        if await self.app.push_screen_wait(RulesForm(self.round)) is not None:
+            self.notify(t("committee.saved"))
             self.load_round()
 
     def action_checks(self) -> None:
