@@ -19,7 +19,7 @@ from textual.widgets import Checkbox, Input, Select, Static, TextArea
 
 from itatui.domain.validation import ValidationError
 from itatui.i18n import t
-from itatui.tui.forms.project_form import FORM_CSS, field_row
+from itatui.tui.plan.project_form import FORM_CSS, field_row
 from itatui.tui.widgets.form_errors import FormErrors, error_text
 
 
