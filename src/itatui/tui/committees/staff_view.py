@@ -29,8 +29,8 @@ class StaffView(RoundView):
         yield Input(placeholder=t("committee.staff.search"), id="staff-search", compact=True)
         yield PagedTable([
             PagedColumn("code", t("committee.col.code"), 8),
-            PagedColumn("name", t("committee.col.name"), 26),
-            PagedColumn("position", t("committee.col.position"), 20),
+            PagedColumn("name", t("committee.col.name"), 22),
+            PagedColumn("position", t("committee.col.position"), 16),
             PagedColumn("unit", t("committee.col.unit"), 10),
             PagedColumn("kind", t("committee.col.kind"), 16),
             PagedColumn("salary", t("committee.col.salary"), 9),
