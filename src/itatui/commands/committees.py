@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from itatui.i18n import t
+from itatui.present.committees import problem_text
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -34,20 +35,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     eimp.set_defaults(func=cmd_evaluations_import)
 
 
-def _problem_text(keys: tuple[str, ...]) -> str:
-    out = []
-    for key in keys:
-        if key.startswith("committee.import.field.") and ":" in key:
-            field, msg = key[len("committee.import.field."):].split(":", 1)
-            out.append(f"{field}: {t(msg, n='')}")
-        else:
-            out.append(t(key))
-    return "; ".join(out)
-
-
 def print_bad_rows(bad) -> None:  # noqa: ANN001
     for b in bad:
-        print(t("committee.import.row", row=b.row, problems=_problem_text(b.problems)))
+        print(t("committee.import.row", row=b.row, problems=problem_text(b.problems)))
 
 
 def cmd_staff_import(args: argparse.Namespace) -> int:

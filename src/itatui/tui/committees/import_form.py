@@ -13,6 +13,7 @@ from textual.widgets import Static
 
 from itatui.domain.thai import digits
 from itatui.i18n import t
+from itatui.present.committees import problem_text
 from itatui.store import committees as core
 from itatui.tui.committees.form_base import CommitteeForm, FormField
 from itatui.tui.widgets.form_errors import error_text
@@ -21,15 +22,13 @@ MAX_LINES = 40  # of each list in the preview; the counts are always whole
 
 
 def preview_lines(p: core.ImportPreview, thai: bool) -> list[str]:
-    from itatui.commands.committees import _problem_text
-
     lines = [digits(t("committee.import.summary", adds=len(p.adds), changes=len(p.changes), same=p.unchanged,
                       units=", ".join(p.new_units) or "-"), thai)]
     lines += [f"+ {v.code} {v.name}" for v in p.adds[:MAX_LINES]]
     lines += [f"~ {code}: {', '.join(t(f'committee.field_name.{f}') for f in fields)}" for code, fields in p.changes[:MAX_LINES]]
     if p.bad_rows:
         lines.append(digits(t("committee.import.bad", n=len(p.bad_rows)), thai))
-        lines += [digits(t("committee.import.row", row=b.row, problems=_problem_text(b.problems)), thai) for b in p.bad_rows[:MAX_LINES]]
+        lines += [digits(t("committee.import.row", row=b.row, problems=problem_text(b.problems)), thai) for b in p.bad_rows[:MAX_LINES]]
     return lines
 
 

@@ -12,11 +12,8 @@ from __future__ import annotations
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.reactive import Reactive
-from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Header, Static
 
-from itatui.domain.fiscal import current_fiscal_year
 from itatui.domain.thai import digits
 from itatui.i18n import t
 from itatui.store import committees as core
@@ -27,6 +24,7 @@ from itatui.tui.committees.labels import be
 from itatui.tui.committees.meetings_view import MeetingsView
 from itatui.tui.committees.staff_view import StaffView
 from itatui.tui.committees.view_base import RoundView
+from itatui.tui.base import ModeScreen
 from itatui.tui.widgets.form_errors import error_text
 from itatui.tui.widgets.keys_footer import KeysFooter
 
@@ -34,7 +32,7 @@ VIEWS = (("staff", "s", StaffView), ("evaluations", "e", EvaluationsView), ("com
          ("meetings", "m", MeetingsView), ("conflicts", "x", ConflictsView))
 
 
-class CommitteesScreen(Screen):
+class CommitteesScreen(ModeScreen[None]):
     DEFAULT_CSS = """
     CommitteesScreen #round-line { height: auto; padding: 0 1; background: $boost; }
     CommitteesScreen ContentSwitcher { height: 1fr; }
@@ -65,25 +63,25 @@ class CommitteesScreen(Screen):
         yield KeysFooter()
 
     @property
-    def ctx(self):  # noqa: ANN201 - AppContext
-        return self.app.ctx  # type: ignore[attr-defined]
-
-    @property
     def thai(self) -> bool:
-        return bool(getattr(self.app, "thai_digits", False))
+        return self.thai_digits
 
     @property
     def year(self) -> int:
-        return int(getattr(self.app, "fiscal_year", 0) or current_fiscal_year())
+        return self.fiscal_year
 
     @property
     def current_view(self) -> RoundView:
         return self.query_one(f"#view-{self.view_name}", RoundView)
 
     def on_mount(self) -> None:
-        for attr in ("fiscal_year", "thai_digits"):
-            if isinstance(getattr(type(self.app), attr, None), Reactive):
-                self.watch(self.app, attr, lambda _v: self.load_round(), init=False)
+        super().on_mount()
+        self.load_round()
+
+    def fiscal_year_changed(self, year: int) -> None:
+        self.load_round()
+
+    def digits_changed(self, thai: bool) -> None:
         self.load_round()
 
     # ---- the round ----------------------------------------------------------------------------------
