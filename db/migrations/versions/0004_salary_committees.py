@@ -1,7 +1,7 @@
 """salary committees
 
 Revision ID: 0004
-Revises: 0002
+Revises: 0005
 Committee records for screen 4: staff register, rounds with their rules, committees and members,
 meetings with versioned minutes, evaluations and decisions, conflicts of interest, grievances.
 """
@@ -12,7 +12,7 @@ import sqlmodel
 
 
 revision = '0004'
-down_revision = '0002'
+down_revision = '0005'
 branch_labels = None
 depends_on = None
 

@@ -35,6 +35,7 @@ from itatui.store.models.plan import (
     ProjectUnit,
     TargetGroup,
 )
+from itatui.store.models.security import LoginThrottle, OfficeKey, RecoveryWrap, RingMember
 from itatui.store.models.risk import RiskAssessment, RiskControl, RiskIssue, RiskProcess
 
 __all__ = [
@@ -48,6 +49,10 @@ __all__ = [
     "Minutes",
     "SalaryRound",
     "Staff",
+    "LoginThrottle",
+    "OfficeKey",
+    "RecoveryWrap",
+    "RingMember",
     "AuditLog",
     "Budget",
     "Complaint",

@@ -6,6 +6,8 @@ reloads only then), ``e`` edits the project, ``r`` reports progress. Loaded in a
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from itatui.domain.eplan import Reason, TargetGroup
 from itatui.domain.roles import Perm
 from itatui.domain.thai import digits
@@ -16,6 +18,7 @@ from itatui.store.plan import progress as progress_repo
 from itatui.tui.base import ModeScreen
 from itatui.tui.dialogs import open_form
 from itatui.tui.plan.labels import default_round, kind_text, status_text
+from itatui.tui.risks.sheet_section import load_project_risks, risk_section
 from itatui.tui.widgets.form_errors import error_text
 from itatui.tui.widgets.plan_summary import SELECTED_YEAR_STYLE, baht_text, number_text, year_text
 from rich.console import Group, RenderableType
@@ -30,6 +33,7 @@ from textual.worker import get_current_worker
 
 
 class ProjectSheetScreen(ModeScreen[bool]):
+    REPORTS: ClassVar[tuple[str, ...]] = ("project-sheets", "monitoring")  # what `p` offers (reports.registry)
     DEFAULT_CSS = """
     ProjectSheetScreen #sheet-scroll { height: 1fr; padding: 0 1; }
     ProjectSheetScreen #sheet-body { width: 100%; }
@@ -47,6 +51,10 @@ class ProjectSheetScreen(ModeScreen[bool]):
         self.project_id = project_id
         self.sheet: ProjectSheet | None = None
         self.changed = False  # something was saved from here: the plan table reloads on the way back
+
+    def report_context(self) -> dict[str, int | None]:
+        """What the print dialog preselects: this project."""
+        return {"project": self.sheet.number if self.sheet else None}
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -78,6 +86,7 @@ class ProjectSheetScreen(ModeScreen[bool]):
         worker = get_current_worker()
         try:
             sheet = repo.project_sheet(ctx.engine, ctx.actor, self.project_id, self._sheet_year)
+            self._risks = load_project_risks(ctx.engine, ctx.actor, self.project_id)
         except Exception as exc:  # noqa: BLE001
             self.app.call_from_thread(self.query_one("#sheet-body", Static).update, error_text(exc))
             return
@@ -86,7 +95,8 @@ class ProjectSheetScreen(ModeScreen[bool]):
 
     def _show(self, sheet: ProjectSheet) -> None:
         self.sheet = sheet
-        self.query_one("#sheet-body", Static).update(render_sheet(sheet, self.thai_digits))
+        body = render_sheet(sheet, self.thai_digits)
+        self.query_one("#sheet-body", Static).update(Group(body, *risk_section(getattr(self, "_risks", None), self.thai_digits)))
 
     # ------------------------------------------------------------------------------------------ actions
 
