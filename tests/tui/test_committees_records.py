@@ -91,8 +91,11 @@ async def test_conflict_confirmed_and_withdrawn_then_the_decision_passes(o, engi
 
 
 async def test_grievance_and_survey_and_rules(o, engine, admin):
+    from itatui.store.accounts import create_user
     from itatui.store.complaints import QueueFilters, list_complaints
 
+    # the desk must have an officer holding the key before any complainant's details can be kept
+    create_user(engine, admin, "desk", "desk-pass-1", {Role.COMPLAINT_OFFICER}, "นายรับเรื่อง ใจดี")
     e = score_and_screen(engine, o.secretary, o.round.id, "S004", "85")
     core.decide(engine, o.secretary, e.id, core.DecisionDraft(steps="0.5", amount="450", meeting_id=o.meeting.id, told_on="1/4/2569"))
     app = _host(o, engine)

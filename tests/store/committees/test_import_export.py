@@ -109,7 +109,12 @@ def test_evaluations_import_creates_the_round_and_weights_parts(engine, sec, tmp
 def test_grievance_lands_in_the_complaint_queue(engine, admin):
     from itatui.store.complaints import QueueFilters, list_complaints
 
+    from itatui.domain.roles import Role
+    from itatui.store.accounts import create_user
+
     o = office(engine, admin)
+    # the desk must have an officer holding the key before any complainant's details can be kept
+    create_user(engine, admin, "desk", "desk-pass-1", {Role.COMPLAINT_OFFICER}, "นายรับเรื่อง ใจดี")
     e = score_and_screen(engine, o.secretary, o.round.id, "S004", "85")
     C.decide(engine, o.secretary, e.id, C.DecisionDraft(steps="0.5", amount="450", meeting_id=o.meeting.id, told_on="1/4/2569"))
     with pytest.raises(C.CommitteeValidationError) as err:
