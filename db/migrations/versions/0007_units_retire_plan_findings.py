@@ -5,14 +5,14 @@
 they can be reviewed from the plan table after the first-run toast is gone.
 
 Revision ID: 0007
-Revises: 0005
+Revises: 0004
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0007"
-down_revision = "0005"
+down_revision = "0004"
 branch_labels = None
 depends_on = None
 

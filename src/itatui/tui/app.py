@@ -67,6 +67,12 @@ def _complaints_mode() -> Screen:
     return _styled_now(ComplaintsScreen())
 
 
+def _committees_mode() -> Screen:
+    from itatui.tui.committees.screen import CommitteesScreen  # loaded on first use only
+
+    return _styled_now(CommitteesScreen())
+
+
 def _risks_mode() -> Screen:
     from itatui.tui.risks.register import RisksScreen  # loaded on first use only
 
@@ -85,7 +91,7 @@ MODE_SCREENS: dict[str, Callable[[], Screen]] = {
     "plan": _plan_mode,
     "risks": _risks_mode,
     "complaints": _complaints_mode,
-    "committees": partial(_not_built, "committees"),
+    "committees": _committees_mode,
 }
 
 
