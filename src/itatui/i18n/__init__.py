@@ -11,7 +11,7 @@ import os
 from importlib import import_module
 
 LANGS = ("th", "en")
-_AREAS = ("common", "shell", "plan", "import", "complaints", "desk", "reports")
+_AREAS = ("common", "shell", "plan", "import", "complaints", "desk", "reports", "ops")
 
 CATALOGUE: dict[str, dict[str, str]] = {}
 for _area in _AREAS:
