@@ -101,14 +101,21 @@ def inspect_file(path: Path, *, writable: bool = True) -> None:
 
 def stamp_application_id(engine: Engine) -> None:
     """Mark a SQLite database as the app's own (new files, and files made before the mark existed)."""
-    if engine.dialect.name != "sqlite":
+    if engine.dialect.name != "sqlite" or engine.url.database in (None, "", ":memory:"):
         return
-    with engine.connect() as conn:
-        if conn.exec_driver_sql("PRAGMA application_id").scalar() != APPLICATION_ID:
-            conn.exec_driver_sql(f"PRAGMA application_id={APPLICATION_ID}")
-            conn.commit()
-            # Into the file itself now (in WAL mode it would wait in the -wal file): the mark is read from disk.
-            conn.exec_driver_sql("PRAGMA wal_checkpoint(PASSIVE)")
+    path = Path(engine.url.database)
+    if path.exists() and read_application_id(path) == APPLICATION_ID:
+        return
+    raw = engine.raw_connection()  # outside any transaction: a checkpoint cannot run inside one
+    try:
+        cur = raw.cursor()
+        if cur.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
+            cur.execute(f"PRAGMA application_id={APPLICATION_ID}")
+        # Into the file itself now (in WAL mode it would wait in the -wal file): the mark is read from disk.
+        cur.execute("PRAGMA wal_checkpoint(PASSIVE)")
+        cur.close()
+    finally:
+        raw.close()
 
 
 def describe_error(exc: BaseException, db_path: Path | None) -> str | None:
