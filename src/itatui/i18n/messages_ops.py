@@ -120,6 +120,17 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The search index {table} is damaged (searches may give wrong results)",
     },
     "ops.check.too_many": {"th": "…และอื่น ๆ (แสดงเพียงบางส่วน)", "en": "…and more (only the first shown)"},
+    # plan documents (the importer's guards)
+    "import.err.too_large": {
+        "th": "ไฟล์ใหญ่เกิน {mb} MB จึงไม่ใช่เอกสารแผน (แผนทั้งฉบับเป็นข้อความไม่ถึง 1 MB) — ไม่มีการบันทึกข้อมูล",
+        "en": "The file is larger than {mb} MB, so it is not a plan document (a whole plan as text is under 1 MB) — nothing was written",
+    },
+    "import.err.document_damaged": {
+        "th": "ไม่นำเข้า: เอกสารมีข้อผิดพลาดหรือร่องรอยความเสียหาย {n} รายการ (รายการแรกที่บรรทัด {line}) "
+        "เช่น ข้อความซ้ำ สลับบรรทัด หรือหัวข้อหาย — แก้เอกสารแล้วนำเข้าใหม่ ไม่มีการบันทึกข้อมูล",
+        "en": "Not imported: the document has {n} error(s) or sign(s) of damage (the first at line {line}), such as "
+        "repeated text, shuffled lines or missing sections — fix the document and import it again; nothing was written",
+    },
     # CLI help
     "ops.cli.backup_help": {
         "th": "สำรองฐานข้อมูล (ตรวจสอบหลังเขียน) ไปยังโฟลเดอร์ข้อมูลสำรองหรือไฟล์ที่ระบุ",
