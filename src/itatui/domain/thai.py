@@ -93,10 +93,13 @@ def parse_int(text: str, *, allow_blank: bool = True) -> int | None:
         raise InputError("err.required")
     if not _NUMBER.match(s):
         raise InputError("err.not_a_number")
-    value = float(s)
-    if value != int(value):
+    whole, _, fraction = s.partition(".")
+    if fraction.strip("0"):
         raise InputError("err.whole_number")
-    return int(value)
+    # Read as an integer, never through float: a thousand digits typed must be refused, not overflow.
+    if len(whole.lstrip("+-")) > 15:
+        raise InputError("err.number_too_large")
+    return int(whole)
 
 
 def parse_date_be(text: str) -> date:

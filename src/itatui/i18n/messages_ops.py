@@ -120,6 +120,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The search index {table} is damaged (searches may give wrong results)",
     },
     "ops.check.too_many": {"th": "…และอื่น ๆ (แสดงเพียงบางส่วน)", "en": "…and more (only the first shown)"},
+    "err.number_too_large": {"th": "ตัวเลขยาวเกินไป (ไม่เกิน 15 หลัก)", "en": "The number is too long (15 digits at most)"},
     # plan documents (the importer's guards)
     "import.err.too_large": {
         "th": "ไฟล์ใหญ่เกิน {mb} MB จึงไม่ใช่เอกสารแผน (แผนทั้งฉบับเป็นข้อความไม่ถึง 1 MB) — ไม่มีการบันทึกข้อมูล",
