@@ -48,9 +48,9 @@ def prepare(path: Path, n: int, reuse: bool) -> float | None:
         "import sys\n"
         "from itatui.store.bootstrap import open_database\n"
         "from itatui.store import accounts\n"
-        "from itatui.store.complaint_seed import seed_complaints, _ensure_org\n"
+        "from itatui.store.complaints.seed import seed_complaints, _ensure_org\n"
         "from itatui.store.db import write_scope\n"
-        "from itatui.store.identity import bootstrap_investigator\n"
+        "from itatui.store.complaints.identity import bootstrap_investigator\n"
         "from itatui.domain.roles import Role\n"
         "e = open_database(sys.argv[1])\n"
         "with write_scope(e) as s: _ensure_org(s, None)\n"
@@ -71,7 +71,7 @@ def measure(path: Path, n: int, seconds: float | None, saves: int) -> list[tuple
     from itatui.store import accounts
     from itatui.store import complaints as C
     from itatui.store.bootstrap import open_database
-    from itatui.store.complaint_stats import complaint_stats
+    from itatui.store.complaints.stats import complaint_stats
 
     engine = open_database(str(path))
     officer = accounts.authenticate(engine, "desk", "desk-pass-1").actor()

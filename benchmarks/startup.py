@@ -108,7 +108,7 @@ def prepare(db: Path) -> str:
     except ImportError:
         if SOURCE_PLAN.exists():
             from itatui.importers import parse_plan_file
-            from itatui.store.plan_import import import_plan
+            from itatui.store.plan.importing import import_plan
 
             import_plan(engine, admin.actor(), parse_plan_file(SOURCE_PLAN))
             held = "the Khemarat plan imported from shared/source-plan"

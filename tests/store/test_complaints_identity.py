@@ -12,7 +12,7 @@ from itatui.domain.roles import PermissionDenied, Role
 from itatui.store import accounts
 from itatui.store import complaints as C
 from itatui.store.db import session_scope, write_scope
-from itatui.store.identity import IdentityError
+from itatui.store.complaints.identity import IdentityError
 from itatui.store.models import AuditLog, ComplaintKey, Organisation
 
 SECRET_NAME = "นางสาวลับสุดยอด ปลอดภัยดี"
@@ -93,7 +93,7 @@ def test_admin_and_officer_cannot_reveal_an_investigator_can_and_it_is_audited(e
 
 
 def test_granting_rewraps_existing_complaints_and_password_change_reseals(engine, people):
-    import itatui.store.identity  # noqa: F401  registers the reseal hook (the app imports it with the store)
+    import itatui.store.complaints.identity  # noqa: F401  registers the reseal hook (the app imports it with the store)
 
     before = C.create_complaint(engine, people["officer"], corruption())
     anonymous = C.create_complaint(engine, people["officer"], corruption(anonymous=True, complainant_name="", national_id="",

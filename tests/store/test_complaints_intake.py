@@ -169,7 +169,7 @@ def test_two_desks_saving_at_once_get_unique_gap_free_numbers(engine, officer, d
 def test_a_database_failure_never_quotes_the_complainant(engine, officer, monkeypatch):
     import traceback
 
-    from itatui.store import complaints_intake
+    from itatui.store.complaints import intake as complaints_intake
 
     first = C.create_complaint(engine, officer, general())
     taken = first.tracking_code.replace("-", "")

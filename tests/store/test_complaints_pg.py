@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from itatui.domain.roles import Role
 from itatui.store import accounts
 from itatui.store import complaints as C
-from itatui.store.complaint_stats import complaint_stats
+from itatui.store.complaints.stats import complaint_stats
 from itatui.store.db import session_scope, write_scope
 from itatui.store.models import Complaint, Organisation
 

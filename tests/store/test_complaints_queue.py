@@ -132,7 +132,7 @@ def test_overdue_list_most_overdue_first(engine, desk):
 
 
 def test_large_results_are_capped_and_the_last_page_is_still_reachable(engine, desk, monkeypatch):
-    from itatui.store import complaints_queue
+    from itatui.store.complaints import queries as complaints_queue
 
     o = desk["officer"]
     every = _ids(C.list_complaints(engine, o, sort="received", today=TODAY))

@@ -9,7 +9,7 @@ import pytest
 from itatui.domain.roles import PermissionDenied, Role
 from itatui.store import accounts
 from itatui.store import complaints as C
-from itatui.store.complaint_stats import (
+from itatui.store.complaints.stats import (
     Count,
     complaint_stats,
     feed_case_reduction_actual,

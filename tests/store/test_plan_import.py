@@ -33,8 +33,8 @@ from itatui.store.models import (
     TargetGroup,
     Unit,
 )
-from itatui.store.plan_export import export_plan
-from itatui.store.plan_import import ImportRefused, import_plan
+from itatui.store.plan.export import export_plan
+from itatui.store.plan.importing import ImportRefused, import_plan
 
 YEARS = [2566, 2567, 2568, 2569, 2570]
 

@@ -11,7 +11,7 @@ from itatui.domain.eplan import NO_REPORT, PlanError, Status
 from itatui.domain.roles import Actor, PermissionDenied, Role
 from itatui.domain.validation import ValidationError
 from itatui.store import plan as repo
-from itatui.store import progress
+from itatui.store.plan import progress
 from itatui.store.models import (
     AuditLog,
     Plan,

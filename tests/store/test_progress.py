@@ -10,10 +10,10 @@ from sqlmodel import Session, select
 from itatui.domain.eplan import PlanError, Status
 from itatui.domain.roles import PermissionDenied, Role
 from itatui.domain.validation import ValidationError
-from itatui.store import progress
+from itatui.store.plan import progress
 from itatui.store.accounts import create_user
 from itatui.store.models import AuditLog
-from itatui.store.progress import ProgressDraft, ProgressEdit, ProgressLocked
+from itatui.store.plan.progress import ProgressDraft, ProgressEdit, ProgressLocked
 from tests.plan_fixtures import build_small_plan
 
 

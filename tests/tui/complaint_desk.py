@@ -12,8 +12,8 @@ from textual.reactive import reactive
 from itatui.domain.fiscal import current_fiscal_year
 from itatui.domain.roles import Actor, Role
 from itatui.store.accounts import create_user
-from itatui.store.complaint_seed import DEMO_UNITS
-from itatui.store.identity import bootstrap_investigator
+from itatui.store.complaints.seed import DEMO_UNITS
+from itatui.store.complaints.identity import bootstrap_investigator
 from itatui.store.models import Unit
 from itatui.store.org import save_organisation
 from itatui.tui.context import AppContext

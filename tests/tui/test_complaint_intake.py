@@ -16,7 +16,7 @@ from textual.widgets import Checkbox, Input, Select, TextArea
 from itatui import paths
 from itatui.domain.complaints import ComplaintKind
 from itatui.store import complaints as core
-from itatui.store.complaints_types import CreatedComplaint
+from itatui.store.complaints.types import CreatedComplaint
 from itatui.store.models import Complaint
 from itatui.tui.forms.complaint_intake import ComplaintIntakeForm, parse_received
 from itatui.tui.screens.receipt import ReceiptScreen

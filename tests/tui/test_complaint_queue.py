@@ -13,7 +13,7 @@ from itatui.domain.fiscal import fiscal_year
 from itatui.domain.roles import Role
 from itatui.store import complaints as core
 from itatui.store.accounts import create_user
-from itatui.store.complaint_seed import seed_complaints
+from itatui.store.complaints.seed import seed_complaints
 from itatui.store.models.base import utcnow
 from itatui.tui.forms.queue_filters import YEAR_ALL, QueueFiltersForm, QueueView
 from itatui.tui.screens.complaint_case import ComplaintCaseScreen

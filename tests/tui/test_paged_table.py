@@ -6,7 +6,7 @@ import pytest
 from textual.app import App, ComposeResult
 
 from itatui.store import complaints as core
-from itatui.store.complaint_seed import seed_complaints
+from itatui.store.complaints.seed import seed_complaints
 from itatui.tui.widgets.paged_table import PagedColumn, PagedTable
 from tests.tui.complaint_desk import make_desk, settle
 
@@ -158,7 +158,7 @@ async def test_a_failing_fetch_keeps_the_rows_and_says_so(engine, seeded):
 
 
 async def test_a_capped_search_says_so_and_end_still_reaches_its_last_page(engine, admin):
-    from itatui.store.complaints_queue import SEARCH_CAP
+    from itatui.store.complaints.queries import SEARCH_CAP
     from itatui.tui.forms.queue_filters import YEAR_ALL, QueueView
     from itatui.tui.screens.complaints import ComplaintsScreen
     from tests.tui.complaint_desk import DeskHost

@@ -97,7 +97,7 @@ async def test_text_filter_typed_in_thai_narrows_rows_and_totals(engine, admin, 
 
 async def test_dimension_unit_and_status_filters(engine, admin, small):
     from itatui.domain.eplan import Status
-    from itatui.store import progress
+    from itatui.store.plan import progress
     from itatui.store.plan import PlanFilter
 
     progress.save_progress(engine, admin, small["p5"], 2567, 1, progress.ProgressEdit(None, None, None, Status.IN_PROGRESS))

@@ -7,9 +7,9 @@ from textual.widgets import Input, Select, TextArea
 
 from itatui.domain.eplan import Status
 from itatui.domain.roles import Role
-from itatui.store import progress
+from itatui.store.plan import progress
 from itatui.store.accounts import create_user
-from itatui.store.progress import ProgressEdit, ProgressInfo
+from itatui.store.plan.progress import ProgressEdit, ProgressInfo
 from itatui.tui.forms.progress_form import ProgressForm
 from itatui.tui.widgets.form_errors import FormErrors
 from tests.plan_fixtures import build_small_plan, make_ctx

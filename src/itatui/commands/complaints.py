@@ -46,7 +46,7 @@ def cmd_status(args: argparse.Namespace) -> int:
     from itatui.domain.complaints import EventKind, Outcome, Status, label_key
     from itatui.domain.thai import format_date
     from itatui.domain.tracking import TrackingCodeError
-    from itatui.store.complaints_public import public_status
+    from itatui.store.complaints.public import public_status
 
     engine = engine_for(args)
     try:
@@ -81,7 +81,7 @@ def cmd_status(args: argparse.Namespace) -> int:
 
 def cmd_seed_demo(args: argparse.Namespace) -> int:
     from itatui.commands.common import engine_for
-    from itatui.store.complaint_seed import seed_complaints
+    from itatui.store.complaints.seed import seed_complaints
 
     engine = engine_for(args)
     started = time.perf_counter()
@@ -120,8 +120,8 @@ def cmd_investigators_grant(args: argparse.Namespace) -> int:
     their new key."""
     from itatui.commands.common import engine_for, fail
     from itatui.domain.roles import Perm, PermissionDenied, Role
-    from itatui.store.complaints_types import ComplaintError
-    from itatui.store.identity import bootstrap_investigator, grant_investigator
+    from itatui.store.complaints.types import ComplaintError
+    from itatui.store.complaints.identity import bootstrap_investigator, grant_investigator
 
     engine = engine_for(args)
     actor, password = _login_with_password(engine, args)
@@ -146,7 +146,7 @@ def cmd_investigators_grant(args: argparse.Namespace) -> int:
 def cmd_investigators_list(args: argparse.Namespace) -> int:
     from itatui.commands.common import engine_for, fail, login_actor
     from itatui.domain.roles import PermissionDenied
-    from itatui.store.identity import list_investigators
+    from itatui.store.complaints.identity import list_investigators
 
     engine = engine_for(args)
     actor = login_actor(engine, args)

@@ -60,7 +60,7 @@ def run_import(args: argparse.Namespace) -> int:
     if args.check:
         print(t("import.check_only"))
         return 0
-    from itatui.store.plan_import import import_plan
+    from itatui.store.plan.importing import import_plan
 
     engine = engine_for(args)
     try:
@@ -82,7 +82,7 @@ def run_export(args: argparse.Namespace) -> int:
     from itatui.commands.common import engine_for, fail
     from itatui.domain.eplan import PlanError
     from itatui.domain.roles import PermissionDenied
-    from itatui.store.plan_export import export_plan
+    from itatui.store.plan.export import export_plan
 
     engine = engine_for(args)
     try:

@@ -37,7 +37,7 @@ def _make_investigator(engine: Engine, admin_actor: Actor, account: DemoAccount)
     """The investigator role carries a key pair sealed with the person's own password, so it cannot be set
     like other roles: make a plain account, then the administrator's one-time grant of the first investigator."""
     from itatui.store.accounts import create_user
-    from itatui.store.identity import bootstrap_investigator
+    from itatui.store.complaints.identity import bootstrap_investigator
 
     create_user(engine, admin_actor, account.username, account.password, frozenset(), account.full_name)
     bootstrap_investigator(engine, admin_actor, account.username, account.password)
@@ -101,7 +101,7 @@ def prepare_demo(engine: Engine) -> list[DemoAccount]:
 
         seed_demo_plan(engine)
     if not _has_complaints(engine):
-        from itatui.store.complaint_seed import seed_complaints
+        from itatui.store.complaints.seed import seed_complaints
 
         # A queue with some history (several fiscal years, every status) makes the desk screens worth trying.
         seed_complaints(engine, DEMO_COMPLAINTS, seed=2569)

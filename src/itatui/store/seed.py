@@ -14,7 +14,7 @@ from itatui.importers.errors import PlanFormatError
 from itatui.importers.parsed import ParsedPlan
 from itatui.importers.plan_dict import plan_from_dict
 from itatui.paths import seed_dir
-from itatui.store.plan_import import ImportSummary, import_plan
+from itatui.store.plan.importing import ImportSummary, import_plan
 
 SEED_PLAN = "khemarat-plan.json"
 

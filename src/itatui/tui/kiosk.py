@@ -23,7 +23,7 @@ from textual.widgets import Input, Label, Static
 from itatui.domain import tracking
 from itatui.i18n import set_language, t
 from itatui.store import complaints as core
-from itatui.store.complaints_types import PublicStatus
+from itatui.store.complaints.types import PublicStatus
 from itatui.tui.widgets.complaint_labels import public_status_text
 
 DEFAULT_TIMEOUT = 60.0

@@ -27,8 +27,8 @@ from itatui.domain.thai import InputError, digits, format_date, parse_date_be
 from itatui.domain.validation import FieldProblem, ValidationError
 from itatui.i18n import t
 from itatui.store import complaints as core
-from itatui.store.complaints_public import Choice
-from itatui.store.complaints_types import CaseDetail
+from itatui.store.complaints.public import Choice
+from itatui.store.complaints.types import CaseDetail
 from itatui.tui.forms.project_form import field_row
 from itatui.tui.widgets.complaint_labels import failure_text
 from itatui.tui.widgets.form_errors import FormErrors

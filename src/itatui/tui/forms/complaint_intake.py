@@ -30,8 +30,8 @@ from itatui.domain.thai import InputError, be_year, digits, parse_date_be, to_ar
 from itatui.domain.validation import FieldProblem, ValidationError
 from itatui.i18n import t
 from itatui.store import complaints as core
-from itatui.store.complaints_public import Choice
-from itatui.store.complaints_types import ComplaintDraft, CreatedComplaint, EvidenceItem
+from itatui.store.complaints.public import Choice
+from itatui.store.complaints.types import ComplaintDraft, CreatedComplaint, EvidenceItem
 from itatui.tui.widgets.complaint_labels import (
     channel_label,
     contact_label,

@@ -20,8 +20,8 @@ from itatui.domain.roles import Perm
 from itatui.domain.thai import digits, format_baht
 from itatui.domain.validation import FieldProblem, ValidationError
 from itatui.i18n import t
-from itatui.store import progress as repo
-from itatui.store.progress import AMOUNT_FIELDS, ProgressDraft, ProgressEdit, ProgressFormData, ProgressInfo, kpi_field
+from itatui.store.plan import progress as repo
+from itatui.store.plan.progress import AMOUNT_FIELDS, ProgressDraft, ProgressEdit, ProgressFormData, ProgressInfo, kpi_field
 from itatui.tui.forms.project_form import FORM_CSS, field_row
 from itatui.tui.widgets.form_errors import FormErrors, error_text
 from itatui.tui.widgets.plan_summary import number_text

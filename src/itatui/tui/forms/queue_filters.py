@@ -19,8 +19,8 @@ from itatui.domain.complaints import OPEN_STATUSES, Channel, ComplaintKind, Stat
 from itatui.domain.fiscal import current_fiscal_year
 from itatui.domain.thai import digits
 from itatui.i18n import t
-from itatui.store.complaints_public import Choice
-from itatui.store.complaints_types import QueueFilters
+from itatui.store.complaints.public import Choice
+from itatui.store.complaints.types import QueueFilters
 from itatui.tui.widgets.complaint_labels import channel_label, kind_label, status_label
 
 OPEN = "open"  # pseudo-status: every status whose clock still runs

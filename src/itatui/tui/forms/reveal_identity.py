@@ -19,7 +19,7 @@ from itatui.domain.thai import digits
 from itatui.domain.validation import FieldProblem
 from itatui.i18n import t
 from itatui.store import complaints as core
-from itatui.store.complaints_types import CaseDetail, Complainant
+from itatui.store.complaints.types import CaseDetail, Complainant
 from itatui.tui.widgets.form_errors import FormErrors, error_text
 
 

@@ -29,7 +29,7 @@ from itatui.domain.roles import Perm, Role
 from itatui.domain.thai import digits
 from itatui.i18n import t
 from itatui.store import complaints as core
-from itatui.store.complaints_types import CaseDetail, CaseEvent, Complainant
+from itatui.store.complaints.types import CaseDetail, CaseEvent, Complainant
 from itatui.tui.widgets.complaint_labels import (
     COMPLAINANT_STYLE,
     INTERNAL_STYLE,

@@ -4,7 +4,7 @@ Received, finished, in progress, overdue; by month, type, channel and unit; medi
 within the deadline; share satisfied (4–5); corruption complaints per year against the FY 2565 baseline and the
 plan's "cases down" target. ``u`` switches to the publication view, where a count below the threshold (setting
 ``complaint.publish_threshold``, default 3) shows as "< 3" — what may go on the OIT disclosure page.
-Everything is computed by the database (``store.complaint_stats``) in a thread worker; nothing personal is read.
+Everything is computed by the database (``store.complaints.stats``) in a thread worker; nothing personal is read.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from textual.widgets import Footer, Header, Static
 from itatui.domain.fiscal import current_fiscal_year
 from itatui.domain.thai import digits
 from itatui.i18n import t
-from itatui.store.complaint_stats import Bucket, ComplaintStats, complaint_stats
+from itatui.store.complaints.stats import Bucket, ComplaintStats, complaint_stats
 from itatui.tui.widgets.complaint_labels import be_date
 from itatui.tui.widgets.form_errors import error_text
 

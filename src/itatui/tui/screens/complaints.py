@@ -28,8 +28,8 @@ from itatui.domain.roles import Perm
 from itatui.domain.thai import digits
 from itatui.i18n import t
 from itatui.store import complaints as core
-from itatui.store.complaints_public import Choice
-from itatui.store.complaints_types import CreatedComplaint, QueueRow
+from itatui.store.complaints.public import Choice
+from itatui.store.complaints.types import CreatedComplaint, QueueRow
 from itatui.tui.forms.queue_filters import QueueView, describe, to_filters
 from itatui.tui.widgets.complaint_labels import (
     URGENCY_STYLE,

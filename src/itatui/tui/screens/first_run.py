@@ -192,7 +192,7 @@ def _import_plan(engine: Engine, actor, parsed, org) -> str:  # noqa: ANN001
     """Store the plan under the organisation just entered (even if the document spells its name otherwise, so
     the database keeps one organisation). Returns the line for the notification."""
     from itatui.domain.eplan import PlanError
-    from itatui.store.plan_import import import_plan
+    from itatui.store.plan.importing import import_plan
 
     try:
         summary = import_plan(engine, actor, parsed, organisation_id=org.id)

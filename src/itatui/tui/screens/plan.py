@@ -27,7 +27,7 @@ from itatui.domain.roles import Perm
 from itatui.domain.thai import digits
 from itatui.i18n import t
 from itatui.store import plan as repo
-from itatui.store import progress as progress_repo
+from itatui.store.plan import progress as progress_repo
 from itatui.store.plan import PlanFilter, PlanInfo, PlanOutline, PlanTotals, ProjectPage, ProjectRow, UnitInfo
 from itatui.tui.dialogs import open_form
 from itatui.tui.widgets.form_errors import error_text

@@ -23,7 +23,7 @@ from itatui.domain.roles import Perm
 from itatui.domain.thai import digits
 from itatui.i18n import t
 from itatui.store import plan as repo
-from itatui.store import progress as progress_repo
+from itatui.store.plan import progress as progress_repo
 from itatui.store.plan import ProjectSheet
 from itatui.tui.screens.plan import default_round, kind_text, status_text
 from itatui.tui.dialogs import open_form

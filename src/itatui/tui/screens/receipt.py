@@ -26,7 +26,7 @@ from itatui.domain.thai import digits
 from itatui.i18n import language, t
 from itatui.reports.receipt import ReceiptView
 from itatui.store import complaints as core
-from itatui.store.complaints_types import ReceiptData
+from itatui.store.complaints.types import ReceiptData
 from itatui.tui.widgets.complaint_labels import (
     be_date,
     be_datetime,

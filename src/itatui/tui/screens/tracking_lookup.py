@@ -18,7 +18,7 @@ from textual.widgets import Input, Static
 from itatui.domain import tracking
 from itatui.i18n import t
 from itatui.store import complaints as core
-from itatui.store.complaints_types import PublicStatus
+from itatui.store.complaints.types import PublicStatus
 from itatui.tui.widgets.complaint_labels import public_status_text
 from itatui.tui.widgets.form_errors import error_text
 

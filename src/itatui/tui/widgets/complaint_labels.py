@@ -21,7 +21,7 @@ from itatui.domain.complaints import (
 )
 from itatui.domain.thai import digits, format_date
 from itatui.i18n import language, t
-from itatui.store.complaints_types import PublicStatus
+from itatui.store.complaints.types import PublicStatus
 from itatui.tui.widgets.form_errors import error_text
 
 OVERDUE_STYLE = "bold red"

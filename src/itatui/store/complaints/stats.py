@@ -28,7 +28,7 @@ from itatui.domain.roles import Actor, Perm, require
 from itatui.domain.thai import MONTHS_EN_ABBR, MONTHS_TH_ABBR, be_year
 from itatui.i18n import language, t
 from itatui.store import audit
-from itatui.store.complaints_settings import BASELINE_2565, PUBLISH_THRESHOLD, read, resolve_org
+from itatui.store.complaints.settings import BASELINE_2565, PUBLISH_THRESHOLD, read, resolve_org
 from itatui.store.db import session_scope, write_scope
 from itatui.store.models import Complaint, Plan, PlanTarget, Unit
 

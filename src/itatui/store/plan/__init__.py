@@ -45,7 +45,7 @@ from itatui.store.models import (
     Unit,
 )
 from itatui.store.models.base import utcnow
-from itatui.store.progress import KpiInfo, ProgressInfo, infos as progress_infos, kpi_infos
+from itatui.store.plan.progress import KpiInfo, ProgressInfo, infos as progress_infos, kpi_infos
 
 PAGE_SIZE = 200  # project rows per query; a plan rarely has more, but the table never asks for all at once
 

@@ -27,9 +27,10 @@ from itatui.domain.complaint_clock import BANGKOK, due_date, local_date
 from itatui.domain.complaints import STAGE, Audience, Channel, ComplaintKind, ContactPref, EventKind, NoticeMethod, Outcome
 from itatui.domain.fiscal import fiscal_year, fiscal_year_range
 from itatui.domain.roles import SYSTEM, Actor
-from itatui.store import audit, identity
-from itatui.store.complaints_settings import clock_rule_in
-from itatui.store.complaints_types import Complainant
+from itatui.store import audit
+from itatui.store.complaints import identity
+from itatui.store.complaints.settings import clock_rule_in
+from itatui.store.complaints.types import Complainant
 from itatui.store.db import write_scope
 from itatui.store.models import Complaint, ComplaintEvent, ComplaintKey, Organisation, RegistryCounter, Unit
 from itatui.store.models.base import utcnow
@@ -98,7 +99,7 @@ def _ensure_org(s: Session, wanted: int | None) -> tuple[int, list[int]]:
 
 def _allocate_range(s: Session, org_id: int, fy: int, kind: str, count: int) -> int:
     """Take ``count`` registry numbers at once; returns the first."""
-    from itatui.store.complaints_intake import allocate_registry_no
+    from itatui.store.complaints.intake import allocate_registry_no
 
     first = allocate_registry_no(s, org_id, fy, kind)
     if count > 1:

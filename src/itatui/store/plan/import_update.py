@@ -1,4 +1,4 @@
-"""Update a stored plan in place from a changed document (called by ``plan_import.import_plan`` inside its
+"""Update a stored plan in place from a changed document (called by ``importing.import_plan`` inside its
 transaction). Rows are matched by their natural keys (dimension number, mission code, project number, target
 kind and year, risk process and issue numbers) so that everything hanging off them — progress reports, KPI
 actuals, complaint links — stays attached. Anything that would have to go while something still refers to it
@@ -33,8 +33,8 @@ from itatui.store.models import (
     TargetGroup,
 )
 from itatui.store.models.base import utcnow
-from itatui.store.plan_export import imported_assessment
-from itatui.store.plan_import import (
+from itatui.store.plan.export import imported_assessment
+from itatui.store.plan.importing import (
     BudgetChange,
     ImportRefused,
     add_process,

@@ -18,7 +18,7 @@ from sqlmodel import Session, col, select
 from itatui.domain.complaint_clock import ClockMode, ClockRule
 from itatui.domain.roles import Actor, Perm, require
 from itatui.store import audit
-from itatui.store.complaints_types import ComplaintError
+from itatui.store.complaints.types import ComplaintError
 from itatui.store.db import session_scope, write_scope
 from itatui.store.models import Organisation, Setting
 

@@ -40,7 +40,7 @@ from itatui.store.models import (
     Unit,
 )
 from itatui.store.models.base import utcnow
-from itatui.store.plan_export import load_plan
+from itatui.store.plan.export import load_plan
 
 
 class ImportRefused(PlanError):
@@ -119,7 +119,7 @@ def import_plan(
         if _comparable(current) == _comparable(desired):
             _refresh_source(s, actor, plan, parsed)
             return _summary("unchanged", org, plan, parsed)
-        from itatui.store.plan_import_update import update_plan
+        from itatui.store.plan.import_update import update_plan
 
         changes = update_plan(s, actor, plan, parsed, unit_ids, current, desired)
         return _summary("updated", org, plan, parsed, **changes)

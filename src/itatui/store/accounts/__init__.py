@@ -186,7 +186,7 @@ def change_password(engine: Engine, actor: Actor, username: str, new_password: s
                 _hasher.verify(user.password_hash, old_password)
             except (VerificationError, InvalidHashError):
                 raise AccountError("err.old_password_wrong") from None
-            import itatui.store.identity  # noqa: F401  registers the investigator-key reseal hook
+            import itatui.store.complaints.identity  # noqa: F401  registers the investigator-key reseal hook
 
             for hook in password_change_hooks:
                 hook(s, user, old_password, new_password)

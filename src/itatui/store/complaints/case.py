@@ -31,7 +31,7 @@ from itatui.domain.complaints import (
 )
 from itatui.domain.roles import Actor, Perm, Role, parse_roles, require
 from itatui.store import audit
-from itatui.store.complaints_types import (
+from itatui.store.complaints.types import (
     CaseDetail,
     CaseEvent,
     CaseLink,
@@ -162,7 +162,7 @@ def case_in(session: Session, actor: Actor, complaint_id: int, today: date | Non
 
 def get_case(engine: Engine, actor: Actor, complaint_id: int, *, today: date | None = None) -> CaseDetail:
     """The whole case. The complainant of a general complaint comes back only for ``COMPLAINT_PERSONAL``; a
-    corruption complainant never does (see ``store.identity.reveal_identity``)."""
+    corruption complainant never does (see ``store.complaints.identity.reveal_identity``)."""
     with session_scope(engine) as s:
         return case_in(s, actor, complaint_id, today)
 

@@ -5,14 +5,13 @@ short session and returns frozen dataclasses, so TUI workers can call it from a 
 message-catalogue keys: ``ComplaintValidationError`` (every form problem at once), ``ComplaintError``,
 ``IdentityError``, ``TrackingCodeError``, ``PermissionDenied``.
 
-Modules: ``complaints_intake`` (validation, registry numbers, tracking codes), ``complaints_queue`` (paged
-list, search, overdue), ``complaints_case`` (timeline and actions), ``complaints_public`` (status by code,
-receipt), ``complaints_settings`` (15-day clock and other rules), ``identity`` (sealed identities),
-``complaint_stats`` and ``complaint_seed``.
+Modules: ``intake`` (validation, registry numbers, tracking codes), ``queries`` (paged list, search,
+overdue), ``case`` (timeline and actions), ``public`` (status by code, receipt), ``settings`` (15-day clock and
+other rules), ``identity`` (sealed identities), ``stats`` and ``seed``.
 """
 
 from itatui.domain.tracking import TrackingCodeError
-from itatui.store.complaints_case import (
+from itatui.store.complaints.case import (
     add_evidence,
     add_note,
     assign,
@@ -26,11 +25,11 @@ from itatui.store.complaints_case import (
     start_investigation,
     unlink,
 )
-from itatui.store.complaints_intake import create_complaint, validate_draft
-from itatui.store.complaints_public import Choice, assignable_users, find_by_code, public_status, receipt_data, unit_choices
-from itatui.store.complaints_queue import SHORT_SEARCH_WINDOW, SORTS, list_complaints, overdue_list
-from itatui.store.complaints_settings import get_clock_rule, get_setting, set_clock_rule, set_setting
-from itatui.store.complaints_types import (
+from itatui.store.complaints.intake import create_complaint, validate_draft
+from itatui.store.complaints.public import Choice, assignable_users, find_by_code, public_status, receipt_data, unit_choices
+from itatui.store.complaints.queries import SHORT_SEARCH_WINDOW, SORTS, list_complaints, overdue_list
+from itatui.store.complaints.settings import get_clock_rule, get_setting, set_clock_rule, set_setting
+from itatui.store.complaints.types import (
     CaseDetail,
     CaseEvent,
     CaseLink,
@@ -48,7 +47,7 @@ from itatui.store.complaints_types import (
     QueueRow,
     ReceiptData,
 )
-from itatui.store.identity import (
+from itatui.store.complaints.identity import (
     GrantResult,
     IdentityError,
     InvestigatorInfo,
@@ -58,7 +57,7 @@ from itatui.store.identity import (
     reveal_identity,
 )
 
-from itatui.store.complaints_links import LinkChoice, link_choices
+from itatui.store.complaints.links import LinkChoice, link_choices
 
 __all__ = [
     "SHORT_SEARCH_WINDOW", "SORTS",

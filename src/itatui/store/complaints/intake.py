@@ -33,9 +33,10 @@ from itatui.domain.complaints import (
 from itatui.domain.fiscal import fiscal_year
 from itatui.domain.roles import Actor, Perm, require
 from itatui.domain.validation import Problems
-from itatui.store import audit, identity
-from itatui.store.complaints_settings import clock_rule_in, resolve_org
-from itatui.store.complaints_types import (
+from itatui.store import audit
+from itatui.store.complaints import identity
+from itatui.store.complaints.settings import clock_rule_in, resolve_org
+from itatui.store.complaints.types import (
     Complainant,
     ComplaintError,
     ComplaintDraft,

@@ -192,7 +192,7 @@ class CaseDetail:
     # General complaints: the complainant, only for Perm.COMPLAINT_PERSONAL (else None and personal_hidden=True).
     complainant: Complainant | None
     personal_hidden: bool
-    # Corruption complaints: True when a sealed identity exists (reveal with store.identity.reveal_identity).
+    # Corruption complaints: True when a sealed identity exists (reveal with store.complaints.identity.reveal_identity).
     identity_sealed: bool
     evidence: tuple[EvidenceItem, ...] = ()
     events: tuple[CaseEvent, ...] = ()

@@ -16,8 +16,8 @@ from itatui.domain.complaints import OPEN_STAGES, Audience, ComplaintKind, regis
 from itatui.domain.roles import Actor, Perm, PermissionDenied, Role, parse_roles, require
 from itatui.domain.thai import format_date
 from itatui.i18n import t
-from itatui.store.complaints_settings import FOLLOW_UP, clock_rule_in, read
-from itatui.store.complaints_types import ComplaintError, EvidenceItem, PublicMessage, PublicStatus, ReceiptData
+from itatui.store.complaints.settings import FOLLOW_UP, clock_rule_in, read
+from itatui.store.complaints.types import ComplaintError, EvidenceItem, PublicMessage, PublicStatus, ReceiptData
 from itatui.store.db import session_scope
 from itatui.store.models import Complaint, ComplaintEvent, ComplaintEvidence, Organisation, Unit, User
 

@@ -46,7 +46,7 @@ from sqlmodel import Session, col, select
 from itatui.domain.complaints import Audience, ComplaintKind, EventKind, registry_display
 from itatui.domain.roles import Actor, Perm, PermissionDenied, Role, parse_roles, require
 from itatui.store import accounts, audit
-from itatui.store.complaints_types import Complainant, ComplaintError
+from itatui.store.complaints.types import Complainant, ComplaintError
 from itatui.store.db import session_scope, write_scope
 from itatui.store.models import Complaint, ComplaintEvent, ComplaintKey, User
 from itatui.store.models.base import utcnow

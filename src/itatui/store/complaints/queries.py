@@ -26,7 +26,7 @@ from itatui.domain import tracking
 from itatui.domain.complaint_clock import today_local, urgency
 from itatui.domain.complaints import OPEN_STAGES, STAGE, ComplaintKind, Status, registry_display
 from itatui.domain.roles import Actor, Perm, PermissionDenied, require
-from itatui.store.complaints_types import ComplaintError, Page, QueueFilters, QueueRow
+from itatui.store.complaints.types import ComplaintError, Page, QueueFilters, QueueRow
 from itatui.store.db import session_scope
 from itatui.store.models import Complaint, Unit
 
