@@ -83,10 +83,13 @@ def main(out: str) -> None:
         s.add(RiskIssue(process_id=proc.id, number=1, description="การแบ่งซื้อแบ่งจ้าง", likelihood=3, impact=4, level="high"))
         s.add(RiskControl(process_id=proc.id, number=1, text="ตรวจสอบโดยคณะกรรมการ"))
         audit.record(s, admin, "create", "plan", plan.id, after={"title": plan.title})
-    try:
-        seed = import_module("itatui.store.complaint_seed")
-    except ImportError:
-        seed = None  # that release had no complaint desk yet
+    seed = None  # a release without the complaint desk has neither module
+    for name in ("itatui.store.complaints.seed", "itatui.store.complaint_seed"):
+        try:
+            seed = import_module(name)
+            break
+        except ImportError:
+            continue
     if seed is not None:
         seed.seed_complaints(engine, 25, seed=12, now=datetime(2026, 11, 20, 3, 0, tzinfo=timezone.utc))
     engine.dispose()

@@ -12,7 +12,7 @@ import pytest
 from itatui.cli import main
 from itatui.store import audit
 from itatui.store.backup import backup_due, backup_dir, list_backups, make_backup, set_backup_settings
-from itatui.store.complaint_seed import seed_complaints
+from itatui.store.complaints.seed import seed_complaints
 from itatui.store.db import write_scope
 from itatui.store.org import save_organisation
 from itatui.store.verify import verify_file

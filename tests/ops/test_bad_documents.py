@@ -13,7 +13,7 @@ import pytest
 
 from itatui.cli import main
 from itatui.importers import PlanFormatError, parse_plan_file, parse_plan_text
-from itatui.store.plan_import import ImportRefused, import_plan
+from itatui.store.plan.importing import ImportRefused, import_plan
 from itatui.store.db import session_scope
 from itatui.store.models import Project
 from sqlmodel import select

@@ -12,7 +12,7 @@ import pytest
 from itatui.cli import main
 from itatui.store.backup import make_backup
 from itatui.store.bootstrap import open_database
-from itatui.store.complaint_seed import seed_complaints
+from itatui.store.complaints.seed import seed_complaints
 from itatui.store.guard import APPLICATION_ID, DatabaseRefused, read_application_id
 from itatui.store.org import save_organisation
 
