@@ -10,7 +10,7 @@ from importlib import import_module
 from itatui import __version__
 
 # Sub-command modules under itatui.commands, each with register(subparsers).
-COMMAND_MODULES = ("app", "accounts", "plan", "complaints", "backup")
+COMMAND_MODULES = ("app", "accounts", "plan", "complaints", "backup", "transfer")
 
 
 def build_parser() -> argparse.ArgumentParser:

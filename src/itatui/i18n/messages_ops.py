@@ -132,6 +132,45 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Not imported: the document has {n} error(s) or sign(s) of damage (the first at line {line}), such as "
         "repeated text, shuffled lines or missing sections — fix the document and import it again; nothing was written",
     },
+    # migrate-db
+    "ops.transfer.same": {"th": "ต้นทางและปลายทางเป็นฐานข้อมูลเดียวกัน", "en": "The source and the target are the same database"},
+    "ops.transfer.target_not_empty": {
+        "th": "ฐานข้อมูลปลายทางมีข้อมูลอยู่แล้ว — ย้ายได้เฉพาะไปยังฐานข้อมูลว่าง (ไม่มีการเขียนข้อมูลใด ๆ)",
+        "en": "The target database already holds data — a move goes into an empty database only (nothing was written)",
+    },
+    "ops.transfer.progress": {"th": "  {table}: {done}/{total} แถว", "en": "  {table}: {done}/{total} rows"},
+    "ops.transfer.restarted": {
+        "th": "พบการย้ายครั้งก่อนที่ไม่เสร็จ: ล้างปลายทางแล้วเริ่มใหม่ตั้งแต่ต้น",
+        "en": "An earlier move had not finished: the target was emptied and the move started over",
+    },
+    "ops.transfer.col_table": {"th": "ตาราง", "en": "table"},
+    "ops.transfer.col_source": {"th": "ต้นทาง", "en": "source"},
+    "ops.transfer.col_target": {"th": "ปลายทาง", "en": "target"},
+    "ops.transfer.differs": {"th": "ไม่ตรงกัน", "en": "differs"},
+    "ops.transfer.audit": {
+        "th": "ห่วงโซ่บันทึกการใช้งานที่ปลายทาง: {n} รายการ, พบปัญหา {problems}",
+        "en": "Audit chain on the target: {n} records, {problems} problem(s)",
+    },
+    "ops.transfer.failed": {
+        "th": "ข้อมูลปลายทางไม่ตรงกับต้นทาง — อย่าใช้ปลายทาง; สั่งคำสั่งเดิมอีกครั้งเพื่อย้ายใหม่",
+        "en": "The target does not match the source — do not use it; run the same command again to redo the move",
+    },
+    "ops.transfer.done": {
+        "th": "ย้ายข้อมูลเสร็จและตรวจแล้ว: จำนวนแถวและ checksum ตรงกันทุกตาราง ({seconds} วินาที)",
+        "en": "Moved and proven: row counts and checksums match in every table ({seconds} s)",
+    },
+    "ops.cli.migrate_help": {
+        "th": "ย้ายข้อมูลระหว่าง SQLite กับ PostgreSQL พร้อมตรวจผล",
+        "en": "move the data between SQLite and PostgreSQL, and prove it",
+    },
+    "ops.cli.migrate_long": {
+        "th": "คัดลอกทุกตารางไปยังฐานข้อมูลว่าง เทียบจำนวนแถวและ checksum ทีละตาราง ตรวจห่วงโซ่บันทึกการใช้งานที่ปลายทาง "
+        "ถ้าการย้ายถูกขัดจังหวะ สั่งคำสั่งเดิมอีกครั้งได้โดยไม่เกิดข้อมูลซ้ำ",
+        "en": "Copies every table into an empty database, compares row counts and checksums per table and verifies the "
+        "audit chain on the target; an interrupted move can simply be run again, without duplicates",
+    },
+    "ops.cli.migrate_from": {"th": "ฐานข้อมูลต้นทาง (ไฟล์หรือ URL)", "en": "the source database (file or URL)"},
+    "ops.cli.migrate_to": {"th": "ฐานข้อมูลปลายทาง (ไฟล์หรือ URL)", "en": "the target database (file or URL)"},
     # CLI help
     "ops.cli.backup_help": {
         "th": "สำรองฐานข้อมูล (ตรวจสอบหลังเขียน) ไปยังโฟลเดอร์ข้อมูลสำรองหรือไฟล์ที่ระบุ",
