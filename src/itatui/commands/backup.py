@@ -28,6 +28,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def cmd_backup(args: argparse.Namespace) -> int:
     from itatui.commands.common import engine_for, fail, login_actor
+    from itatui.domain.roles import PermissionDenied
     from itatui.store.backup import BackupError, backup_dir, db_file, keep_count, list_backups, make_backup, set_backup_settings
 
     engine = engine_for(args)
@@ -47,6 +48,8 @@ def cmd_backup(args: argparse.Namespace) -> int:
         result = make_backup(engine, Path(args.output).expanduser() if args.output else None)
     except BackupError as exc:
         return fail(exc.message())
+    except PermissionDenied:
+        return fail(t("err.permission"))
     finally:
         engine.dispose()
     if not result.ok:
