@@ -8,10 +8,10 @@ from textual.widgets import Input
 from itatui import paths
 from itatui.store import complaints as core
 from itatui.tui.app import ItaApp
-from itatui.tui.forms.complaint_intake import ComplaintIntakeForm
-from itatui.tui.screens.complaints import ComplaintsScreen
-from itatui.tui.screens.login import LoginScreen
-from itatui.tui.screens.receipt import ReceiptScreen
+from itatui.tui.complaints.intake import ComplaintIntakeForm
+from itatui.tui.complaints.queue import ComplaintsScreen
+from itatui.tui.shell.login import LoginScreen
+from itatui.tui.complaints.receipt import ReceiptScreen
 from itatui.tui.widgets.paged_table import PagedTable
 from tests.tui.complaint_desk import DESK_PASSWORD, make_desk, settle, type_into
 

@@ -11,8 +11,8 @@ from itatui.store.db import session_scope
 from itatui.store.demo import prepare_demo
 from itatui.store.models import AuditLog, Project
 from itatui.tui.app import ItaApp
-from itatui.tui.forms.project_form import ProjectForm
-from itatui.tui.screens.plan import PlanScreen
+from itatui.tui.plan.project_form import ProjectForm
+from itatui.tui.plan.table import PlanScreen
 from tests.tui.pilot_util import cells, settle, type_text
 
 

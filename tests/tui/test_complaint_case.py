@@ -11,9 +11,9 @@ from itatui.domain.complaint_clock import today_local
 from itatui.store import complaints as core
 from itatui.store.models import AuditLog, Plan, Project
 from itatui.tui.commands import key_entries
-from itatui.tui.forms.complaint_actions import CaseActionForm, date_text
-from itatui.tui.forms.reveal_identity import RevealIdentityForm
-from itatui.tui.screens.complaint_case import ComplaintCaseScreen
+from itatui.tui.complaints.actions import CaseActionForm, date_text
+from itatui.tui.complaints.reveal_identity import RevealIdentityForm
+from itatui.tui.complaints.case import ComplaintCaseScreen
 from itatui.tui.widgets.form_errors import FormErrors
 from tests.tui.complaint_desk import (
     INVESTIGATOR_PASSWORD,

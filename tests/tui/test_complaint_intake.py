@@ -18,8 +18,8 @@ from itatui.domain.complaints import ComplaintKind
 from itatui.store import complaints as core
 from itatui.store.complaints.types import CreatedComplaint
 from itatui.store.models import Complaint
-from itatui.tui.forms.complaint_intake import ComplaintIntakeForm, parse_received
-from itatui.tui.screens.receipt import ReceiptScreen
+from itatui.tui.complaints.intake import ComplaintIntakeForm, parse_received
+from itatui.tui.complaints.receipt import ReceiptScreen
 from itatui.tui.widgets.form_errors import FormErrors
 from tests.tui.complaint_desk import DeskHost, make_desk, settle, type_into, type_text
 

@@ -15,10 +15,10 @@ from itatui.store import complaints as core
 from itatui.store.accounts import create_user
 from itatui.store.complaints.seed import seed_complaints
 from itatui.store.models.base import utcnow
-from itatui.tui.forms.queue_filters import YEAR_ALL, QueueFiltersForm, QueueView
-from itatui.tui.screens.complaint_case import ComplaintCaseScreen
-from itatui.tui.screens.complaints import ComplaintsScreen
-from itatui.tui.screens.tracking_lookup import TrackingLookupScreen
+from itatui.tui.complaints.queue_filters import YEAR_ALL, QueueFiltersForm, QueueView
+from itatui.tui.complaints.case import ComplaintCaseScreen
+from itatui.tui.complaints.queue import ComplaintsScreen
+from itatui.tui.complaints.tracking_lookup import TrackingLookupScreen
 from itatui.tui.widgets.complaint_labels import OVERDUE_STYLE, SOON_STYLE
 from itatui.tui.widgets.paged_table import PagedTable
 from tests.tui.complaint_desk import DeskHost, make_desk, settle, type_text

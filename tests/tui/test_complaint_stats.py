@@ -11,7 +11,7 @@ from itatui.domain.fiscal import fiscal_year
 from itatui.store import complaints as core
 from itatui.store.complaints.stats import complaint_stats
 from itatui.store.models.base import utcnow
-from itatui.tui.screens.complaint_stats import ComplaintStatsScreen
+from itatui.tui.complaints.stats import ComplaintStatsScreen
 from tests.tui.complaint_desk import DeskHost, make_desk, settle, widget_text
 
 

@@ -11,7 +11,7 @@ from itatui.store import accounts
 from itatui.store.db import session_scope
 from itatui.store.models import AuditLog, Organisation, Plan, User
 from itatui.store.org import get_organisation
-from itatui.tui.screens.first_run import FirstRunResult, FirstRunScreen
+from itatui.tui.shell.first_run import FirstRunResult, FirstRunScreen
 from tests.tui.pilot_util import type_text
 
 CSS = str(Path(__file__).resolve().parents[2] / "src/itatui/tui/app.tcss")

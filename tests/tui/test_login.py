@@ -15,7 +15,7 @@ from itatui.store import accounts
 from itatui.store.db import write_scope
 from itatui.store.models import User
 from itatui.store.models.base import utcnow
-from itatui.tui.screens.login import DemoLine, LoginResult, LoginScreen
+from itatui.tui.shell.login import DemoLine, LoginResult, LoginScreen
 
 CSS = str(Path(__file__).resolve().parents[2] / "src/itatui/tui/app.tcss")
 

@@ -159,8 +159,8 @@ async def test_a_failing_fetch_keeps_the_rows_and_says_so(engine, seeded):
 
 async def test_a_capped_search_says_so_and_end_still_reaches_its_last_page(engine, admin):
     from itatui.store.complaints.queries import SEARCH_CAP
-    from itatui.tui.forms.queue_filters import YEAR_ALL, QueueView
-    from itatui.tui.screens.complaints import ComplaintsScreen
+    from itatui.tui.complaints.queue_filters import YEAR_ALL, QueueView
+    from itatui.tui.complaints.queue import ComplaintsScreen
     from tests.tui.complaint_desk import DeskHost
 
     desk = make_desk(engine, admin)

@@ -9,7 +9,7 @@ from textual.widgets import DataTable
 
 from itatui.domain.roles import Role
 from itatui.tui.context import AppContext
-from itatui.tui.screens.plan import PlanScreen
+from itatui.tui.plan.table import PlanScreen
 from tests.plan_fixtures import YEARS, build_small_plan, make_ctx  # noqa: F401
 from tests.tui.pilot_util import cells, rendered_text, row_keys, settle, type_text  # noqa: F401
 
@@ -125,7 +125,7 @@ async def test_dimension_unit_and_status_filters(engine, admin, small):
 
 
 async def test_editing_a_budget_changes_the_totals(engine, admin, small):
-    from itatui.tui.forms.project_form import ProjectForm
+    from itatui.tui.plan.project_form import ProjectForm
 
     app = PlanHost(make_ctx(engine, admin, small))
     async with app.run_test(size=(80, 24)) as pilot:
@@ -170,7 +170,7 @@ async def test_thai_digits_and_selected_year(engine, admin, small):
 
 
 async def test_new_project_under_the_selected_mission(engine, admin, small):
-    from itatui.tui.forms.project_form import ProjectForm
+    from itatui.tui.plan.project_form import ProjectForm
 
     app = PlanHost(make_ctx(engine, admin, small))
     async with app.run_test(size=(80, 24)) as pilot:
@@ -214,7 +214,7 @@ async def test_viewer_gets_a_refusal_not_a_form(engine, admin, small):
 async def test_sheet_opens_on_enter_and_escape_goes_back(engine, admin, small):
     from textual.widgets import Static
 
-    from itatui.tui.screens.project_sheet import ProjectSheetScreen
+    from itatui.tui.plan.project_sheet import ProjectSheetScreen
 
     app = PlanHost(make_ctx(engine, admin, small))
     async with app.run_test(size=(80, 24)) as pilot:
@@ -231,8 +231,8 @@ async def test_sheet_opens_on_enter_and_escape_goes_back(engine, admin, small):
                          "งบประมาณรายปี", "10,000", "สป.", "ยังไม่มีรายงานผลการดำเนินงาน"):
             assert expected in text, expected
         # the sheet opens the project form and the progress form; cancelling comes back to the sheet
-        from itatui.tui.forms.progress_form import ProgressForm
-        from itatui.tui.forms.project_form import ProjectForm
+        from itatui.tui.plan.progress_form import ProgressForm
+        from itatui.tui.plan.project_form import ProjectForm
 
         for key, form in (("e", ProjectForm), ("r", ProgressForm)):
             await pilot.press(key)
@@ -316,7 +316,7 @@ async def test_targets_form_records_the_ita_score(engine, admin, small):
     from textual.widgets import Input
 
     from itatui.store import plan as repo
-    from itatui.tui.forms.targets_form import TargetsForm
+    from itatui.tui.plan.targets_form import TargetsForm
     from itatui.tui.widgets.form_errors import FormErrors
     from itatui.tui.widgets.plan_summary import PlanSummaryPanel
 

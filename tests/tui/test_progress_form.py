@@ -10,7 +10,7 @@ from itatui.domain.roles import Role
 from itatui.store.plan import progress
 from itatui.store.accounts import create_user
 from itatui.store.plan.progress import ProgressEdit, ProgressInfo
-from itatui.tui.forms.progress_form import ProgressForm
+from itatui.tui.plan.progress_form import ProgressForm
 from itatui.tui.widgets.form_errors import FormErrors
 from tests.plan_fixtures import build_small_plan, make_ctx
 from tests.tui.pilot_util import settle, type_text

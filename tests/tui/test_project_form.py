@@ -10,7 +10,7 @@ from textual.widgets import Input, TextArea
 
 from itatui.store import plan as repo
 from itatui.store.models import AuditLog, Budget
-from itatui.tui.forms.project_form import ProjectForm, ProjectSaved
+from itatui.tui.plan.project_form import ProjectForm, ProjectSaved
 from itatui.tui.widgets.form_errors import FormErrors
 from tests.plan_fixtures import build_small_plan, make_ctx
 from tests.tui.pilot_util import type_text

@@ -12,10 +12,10 @@ from itatui.domain.fiscal import current_fiscal_year
 from itatui.store.org import save_organisation
 from itatui.tui.app import ItaApp
 from itatui.tui.commands import ScreenCommands, key_entries
-from itatui.tui.screens.first_run import FirstRunScreen
-from itatui.tui.screens.help import HelpScreen
-from itatui.tui.screens.login import LoginScreen
-from itatui.tui.screens.year_picker import YearPicker
+from itatui.tui.shell.first_run import FirstRunScreen
+from itatui.tui.shell.help import HelpScreen
+from itatui.tui.shell.login import LoginScreen
+from itatui.tui.shell.year_picker import YearPicker
 
 
 async def _ready(pilot) -> None:  # noqa: ANN001

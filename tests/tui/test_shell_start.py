@@ -11,14 +11,14 @@ from textual.widgets import Input, Static
 
 from itatui.store.org import save_organisation
 from itatui.tui.app import ItaApp
-from itatui.tui.screens.login import LoginScreen
+from itatui.tui.shell.login import LoginScreen
 from itatui.tui.widgets.title_bar import TitleBar
 
 
 def test_log_in_screen_modules_do_not_import_the_database_layer():
     # The log-in screen is up before SQLAlchemy/SQLModel are imported (they cost more than Textual itself).
     code = (
-        "import sys, itatui.tui.app, itatui.tui.screens.login\n"
+        "import sys, itatui.tui.app, itatui.tui.shell.login\n"
         "heavy = sorted(m for m in sys.modules if m.split('.')[0] in ('sqlalchemy', 'sqlmodel', 'pydantic', 'argon2'))\n"
         "print(heavy)\n"
     )

@@ -31,7 +31,7 @@ from itatui.domain.thai import digits
 from itatui.i18n import language, set_language, t
 from itatui.tui.backup_status import BackupStatus
 from itatui.tui.commands import ScreenCommands, key_entries
-from itatui.tui.screens.login import DemoLine, LoginResult, LoginScreen
+from itatui.tui.shell.login import DemoLine, LoginResult, LoginScreen
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
@@ -39,7 +39,7 @@ if TYPE_CHECKING:
     from itatui.tui.context import AppContext
 
 # Imported by the start-up worker while the log-in screen is up, so that the first mode opens without importing.
-PRELOAD_MODULES = ("itatui.tui.context", "itatui.tui.screens.plan")
+PRELOAD_MODULES = ("itatui.tui.context", "itatui.tui.plan.table")
 
 MODE_KEYS: dict[str, str] = {"plan": "1", "risks": "2", "complaints": "3", "committees": "4"}
 
@@ -67,14 +67,14 @@ def _mode_screen(mode: str, module: str, class_name: str) -> Screen:
     except ModuleNotFoundError as exc:
         if exc.name != module:
             raise
-        from itatui.tui.screens.not_built import NotBuiltScreen
+        from itatui.tui.shell.not_built import NotBuiltScreen
 
         return _styled_now(NotBuiltScreen(mode))
     return _styled_now(screen_class())
 
 
 def _not_built(mode: str) -> Screen:
-    from itatui.tui.screens.not_built import NotBuiltScreen
+    from itatui.tui.shell.not_built import NotBuiltScreen
 
     return _styled_now(NotBuiltScreen(mode))
 
@@ -112,9 +112,9 @@ class ItaApp(BackupStatus, App[None]):
     TITLE = "itatui"
     COMMANDS = App.COMMANDS | {ScreenCommands}
     MODES: dict[str, Callable[[], Screen]] = {  # type: ignore[assignment]
-        "plan": partial(_mode_screen, "plan", "itatui.tui.screens.plan", "PlanScreen"),
+        "plan": partial(_mode_screen, "plan", "itatui.tui.plan.table", "PlanScreen"),
         "risks": partial(_not_built, "risks"),
-        "complaints": partial(_mode_screen, "complaints", "itatui.tui.screens.complaints", "ComplaintsScreen"),
+        "complaints": partial(_mode_screen, "complaints", "itatui.tui.complaints.queue", "ComplaintsScreen"),
         "committees": partial(_not_built, "committees"),
     }
 
@@ -245,7 +245,7 @@ class ItaApp(BackupStatus, App[None]):
         if probe.org_name:
             self.title = self._title(probe.org_name)
         if probe.users == 0:
-            from itatui.tui.screens.first_run import FirstRunScreen
+            from itatui.tui.shell.first_run import FirstRunScreen
 
             self._login = None
             if self.screen is login:
@@ -315,7 +315,7 @@ class ItaApp(BackupStatus, App[None]):
             self._update_sub_title()
 
     def action_pick_year(self) -> None:
-        from itatui.tui.screens.year_picker import YearPicker
+        from itatui.tui.shell.year_picker import YearPicker
 
         def chosen(year: int | None) -> None:
             if year is not None:
@@ -327,7 +327,7 @@ class ItaApp(BackupStatus, App[None]):
         self.thai_digits = not self.thai_digits
 
     def action_help(self) -> None:
-        from itatui.tui.screens.help import HelpScreen
+        from itatui.tui.shell.help import HelpScreen
 
         screen = self.screen
         if isinstance(screen, HelpScreen):

@@ -20,7 +20,7 @@ The first investigator (``bootstrap_investigator``) is made by an administrator 
 a key exists (``itatui investigators grant USER``); it is audited. That investigator can only read complaints
 filed from then on: older data keys were never wrapped for them.
 
-A password change re-seals the private key (hook registered in ``store.accounts.password_change_hooks``). An
+A password change re-seals the private key (``store.accounts.keys``, where the sealing lives). An
 administrator's password reset or removing the role drops the key (accounts does that): the person must then be
 granted again by an investigator.
 """
@@ -38,21 +38,20 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
-from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 from sqlalchemy import delete, insert
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
 from itatui.domain.complaints import Audience, ComplaintKind, EventKind, registry_display
 from itatui.domain.roles import Actor, Perm, PermissionDenied, Role, parse_roles, require
-from itatui.store import accounts, audit
+from itatui.store import audit
+from itatui.store.accounts import keys
 from itatui.store.complaints.types import Complainant, ComplaintError
 from itatui.store.db import session_scope, write_scope
 from itatui.store.models import Complaint, ComplaintEvent, ComplaintKey, User
 from itatui.store.models.base import utcnow
 
 _VERSION = b"\x01"
-_SCRYPT_N, _SCRYPT_R, _SCRYPT_P = 2**15, 8, 1
 _RAW = serialization.Encoding.Raw
 _REWRAP_BATCH = 2000
 
@@ -79,32 +78,20 @@ class GrantResult:
 # ---- primitives -----------------------------------------------------------------------------------------------
 
 
-def _password_key(password: str, salt: bytes) -> bytes:
-    return Scrypt(salt=salt, length=32, n=_SCRYPT_N, r=_SCRYPT_R, p=_SCRYPT_P).derive(password.encode("utf-8"))
-
-
 def new_key_pair() -> tuple[X25519PrivateKey, bytes]:
     private = X25519PrivateKey.generate()
     return private, private.public_key().public_bytes(_RAW, serialization.PublicFormat.Raw)
 
 
 def seal_private_key(private: X25519PrivateKey, password: str, user_id: int) -> bytes:
-    """version | salt(16) | nonce(12) | AES-GCM(raw private key), bound to the user id."""
-    raw = private.private_bytes(_RAW, serialization.PrivateFormat.Raw, serialization.NoEncryption())
-    salt, nonce = os.urandom(16), os.urandom(12)
-    sealed = AESGCM(_password_key(password, salt)).encrypt(nonce, raw, f"itatui/user-key/{user_id}".encode())
-    return _VERSION + salt + nonce + sealed
+    return keys.seal_private_key(private, password, user_id)
 
 
 def open_private_key(sealed: bytes, password: str, user_id: int) -> X25519PrivateKey:
-    if not sealed or sealed[:1] != _VERSION:
-        raise IdentityError("identity.err.no_key")
-    salt, nonce, body = sealed[1:17], sealed[17:29], sealed[29:]
     try:
-        raw = AESGCM(_password_key(password, salt)).decrypt(nonce, body, f"itatui/user-key/{user_id}".encode())
-    except InvalidTag:
-        raise IdentityError("identity.err.wrong_password") from None
-    return X25519PrivateKey.from_private_bytes(raw)
+        return keys.open_private_key(sealed, password, user_id)
+    except keys.SealedKeyError as e:
+        raise IdentityError(e.key) from None
 
 
 def _wrap_kek(shared: bytes, eph_public: bytes, recipient_public: bytes) -> bytes:
@@ -328,29 +315,3 @@ def reveal_identity(engine: Engine, actor: Actor, password: str, complaint_id: i
             with write_scope(engine) as s:
                 audit.record(s, actor, "reveal_denied", "complaint", complaint_id, after={"reason": reason, "why": "wrong_password"})
         raise
-
-
-# ---- password changes -----------------------------------------------------------------------------------------
-
-
-def _reseal_on_password_change(session: Session, user: User, old_password: str, new_password: str) -> None:
-    if user.private_key_sealed is None:
-        return
-    try:
-        private = open_private_key(bytes(user.private_key_sealed), old_password, user.id or 0)
-    except IdentityError:
-        # Sealed under some other password: it could never be opened again, so drop it (re-grant needed).
-        user.private_key_sealed = None
-        user.public_key = None
-    else:
-        user.private_key_sealed = seal_private_key(private, new_password, user.id or 0)
-    session.add(user)
-
-
-def _register(hooks: list, hook) -> None:  # noqa: ANN001
-    if hook not in hooks:
-        hooks.append(hook)
-
-
-_register(accounts.password_change_hooks, _reseal_on_password_change)
-

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import func, select as sa_select
+from sqlalchemy import func
+from sqlalchemy import select as sa_select
 from sqlmodel import Session, SQLModel, col, select
 
 from itatui.domain.roles import Actor
@@ -34,7 +35,7 @@ from itatui.store.models import (
 )
 from itatui.store.models.base import utcnow
 from itatui.store.plan.export import imported_assessment
-from itatui.store.plan.importing import (
+from itatui.store.plan.import_rows import (
     BudgetChange,
     ImportRefused,
     add_process,

@@ -18,41 +18,23 @@ from itatui.domain.eplan import PlanError
 from itatui.domain.roles import Actor, Perm, require
 from itatui.i18n import t
 from itatui.importers.findings import fmt_baht, fmt_numbers
-from itatui.importers.parsed import ParsedPlan, ParsedProject, ParsedRiskProcess
+from itatui.importers.parsed import ParsedPlan
 from itatui.importers.plan_dict import document_content, plan_to_dict
 from itatui.store import audit
 from itatui.store.db import write_scope
-from itatui.store.models import (
-    Budget,
-    Dimension,
-    Kpi,
-    Mission,
-    Organisation,
-    Plan,
-    PlanTarget,
-    Project,
-    ProjectUnit,
-    RiskAssessment,
-    RiskControl,
-    RiskIssue,
-    RiskProcess,
-    TargetGroup,
-    Unit,
-)
-from itatui.store.models.base import utcnow
+from itatui.store.models import Dimension, Mission, Organisation, Plan, PlanTarget, Project, RiskAssessment, Unit
 from itatui.store.plan.export import load_plan
+from itatui.store.plan.import_rows import (
+    BudgetChange,
+    ImportRefused,
+    add_process,
+    project_snapshot,
+    without_locations,
+    write_project,
+)
+from itatui.store.plan.import_update import update_plan
 
-
-class ImportRefused(PlanError):
-    """The document cannot be imported over the stored plan without losing data users entered."""
-
-
-@dataclass(frozen=True)
-class BudgetChange:
-    number: int
-    fiscal_year: int
-    old: int | None
-    new: int | None
+__all__ = ["BudgetChange", "ImportRefused", "ImportSummary", "import_plan"]
 
 
 @dataclass(frozen=True)
@@ -119,18 +101,8 @@ def import_plan(
         if _comparable(current) == _comparable(desired):
             _refresh_source(s, actor, plan, parsed)
             return _summary("unchanged", org, plan, parsed)
-        from itatui.store.plan.import_update import update_plan
-
         changes = update_plan(s, actor, plan, parsed, unit_ids, current, desired)
         return _summary("updated", org, plan, parsed, **changes)
-
-
-LOCATION_KEYS = ("source_line", "sheet_line")
-
-
-def without_locations(project: dict[str, Any]) -> dict[str, Any]:
-    """A project's content without where the document printed it (lines move when text above them changes)."""
-    return {k: v for k, v in project.items() if k not in LOCATION_KEYS}
 
 
 def _comparable(data: dict[str, Any]) -> dict[str, Any]:
@@ -265,68 +237,3 @@ def _create_plan(s: Session, actor: Actor, org: Organisation, parsed: ParsedPlan
         },
     )
     return plan
-
-
-def project_snapshot(p: ParsedProject) -> dict[str, Any]:
-    """The audited view of an imported project (the full sheet stays in the project row itself)."""
-    return {
-        "number": p.number,
-        "name": p.name,
-        "kind": p.kind,
-        "units": list(p.units),
-        "budgets": {str(b.fiscal_year): b.amount for b in p.budgets},
-        "sheet_name": p.sheet.name if p.sheet else "",
-    }
-
-
-def set_project_fields(project: Project, p: ParsedProject) -> None:
-    sheet = p.sheet
-    project.number = p.number
-    project.name = p.name
-    project.kind = p.kind
-    project.sheet_name = sheet.name if sheet else ""
-    project.rationale = sheet.rationale if sheet else ""
-    project.objectives = list(sheet.objectives) if sheet else []
-    project.area = sheet.area if sheet else ""
-    project.method_steps = list(sheet.method_steps) if sheet else []
-    project.period = sheet.period if sheet else ""
-    project.budget_text = sheet.budget_text if sheet else ""
-    project.owner = sheet.owner if sheet else ""
-    project.outputs = list(sheet.outputs) if sheet else []
-    project.outcomes = list(sheet.outcomes) if sheet else []
-    project.eplan_target_groups = list(p.eplan_target_groups)
-    project.source_line = p.line
-    project.sheet_line = sheet.line if sheet else None
-    project.updated_at = utcnow()
-
-
-def write_project(s: Session, project: Project, p: ParsedProject, unit_ids: dict[str, int]) -> None:
-    """A new project row with its budgets, units, target groups and KPIs."""
-    set_project_fields(project, p)
-    s.add(project)
-    s.flush()
-    pid = project.id or 0
-    for b in p.budgets:
-        s.add(Budget(project_id=pid, fiscal_year=b.fiscal_year, amount=b.amount, raw=b.raw))
-    for code in dict.fromkeys(p.units):
-        s.add(ProjectUnit(project_id=pid, unit_id=unit_ids[code]))
-    write_target_groups(s, pid, p)
-    for k in p.sheet.kpis if p.sheet else []:
-        s.add(Kpi(project_id=pid, kind=k.kind, indicator=k.indicator, comparator=k.comparator, target=k.target, unit=k.unit))
-    s.flush()
-
-
-def write_target_groups(s: Session, pid: int, p: ParsedProject) -> None:
-    for i, g in enumerate(p.sheet.target_groups if p.sheet else []):
-        s.add(TargetGroup(project_id=pid, position=i, description=g.description, count=g.count, count_unit=g.unit))
-
-
-def add_process(s: Session, assessment_id: int, proc: ParsedRiskProcess, numbers: dict[int, int]) -> None:
-    row = RiskProcess(assessment_id=assessment_id, number=proc.number, name=proc.name, category=proc.category)
-    s.add(row)
-    s.flush()
-    for i in proc.issues:
-        s.add(RiskIssue(process_id=row.id or 0, number=i.number, description=i.description, level=i.level, likelihood=i.likelihood, impact=i.impact))
-    for c in proc.controls:
-        s.add(RiskControl(process_id=row.id or 0, number=c.number, text=c.text, project_id=numbers.get(c.project_number) if c.project_number else None))
-    s.flush()

@@ -30,7 +30,7 @@ from itatui.i18n import t
 from itatui.store import complaints as core
 from itatui.store.complaints.public import Choice
 from itatui.store.complaints.types import CreatedComplaint, QueueRow
-from itatui.tui.forms.queue_filters import QueueView, describe, to_filters
+from itatui.tui.complaints.queue_filters import QueueView, describe, to_filters
 from itatui.tui.widgets.complaint_labels import (
     URGENCY_STYLE,
     be_date,
@@ -261,7 +261,7 @@ class ComplaintsScreen(Screen):
 
     @work(exclusive=True, group="desk-dialog", exit_on_error=False)
     async def action_filters(self) -> None:
-        from itatui.tui.forms.queue_filters import QueueFiltersForm
+        from itatui.tui.complaints.queue_filters import QueueFiltersForm
 
         form = QueueFiltersForm(
             self.view, app_year=self._year, units=self.units,
@@ -293,7 +293,7 @@ class ComplaintsScreen(Screen):
             self.open_case(row.id)
 
     def open_case(self, complaint_id: int) -> None:
-        from itatui.tui.screens.complaint_case import ComplaintCaseScreen
+        from itatui.tui.complaints.case import ComplaintCaseScreen
 
         self.app.push_screen(ComplaintCaseScreen(complaint_id))
 
@@ -311,8 +311,8 @@ class ComplaintsScreen(Screen):
     @work(exclusive=True, group="desk-dialog", exit_on_error=False)
     async def new_complaint(self) -> None:
         """The intake form, then the receipt; back on the queue the new complaint is selected."""
-        from itatui.tui.forms.complaint_intake import ComplaintIntakeForm
-        from itatui.tui.screens.receipt import ReceiptScreen
+        from itatui.tui.complaints.intake import ComplaintIntakeForm
+        from itatui.tui.complaints.receipt import ReceiptScreen
 
         ctx = self.ctx
         try:
@@ -335,7 +335,7 @@ class ComplaintsScreen(Screen):
 
     @work(exclusive=True, group="desk-dialog", exit_on_error=False)
     async def action_lookup(self) -> None:
-        from itatui.tui.screens.tracking_lookup import TrackingLookupScreen
+        from itatui.tui.complaints.tracking_lookup import TrackingLookupScreen
 
         complaint_id = await self.app.push_screen_wait(TrackingLookupScreen())
         if complaint_id is not None:
@@ -345,6 +345,6 @@ class ComplaintsScreen(Screen):
         if not self.ctx.actor.can(Perm.STATS_VIEW):
             self.notify(t("err.permission"), severity="error")
             return
-        from itatui.tui.screens.complaint_stats import ComplaintStatsScreen
+        from itatui.tui.complaints.stats import ComplaintStatsScreen
 
         self.app.push_screen(ComplaintStatsScreen())

@@ -19,7 +19,7 @@ from itatui.domain.validation import FieldProblem, ValidationError
 from itatui.i18n import t
 from itatui.store import plan as repo
 from itatui.store.plan import PlanInfo, TargetInfo, target_field
-from itatui.tui.forms.project_form import FORM_CSS
+from itatui.tui.plan.project_form import FORM_CSS
 from itatui.tui.widgets.form_errors import FormErrors, error_text
 from itatui.tui.widgets.plan_summary import number_text
 

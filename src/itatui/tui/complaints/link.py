@@ -20,8 +20,8 @@ from itatui.domain.validation import FieldProblem
 from itatui.i18n import t
 from itatui.store import complaints as core
 from itatui.store.complaints.links import LIMIT, PROJECT, RISK, LinkChoice, link_choices  # noqa: F401
-from itatui.tui.forms.complaint_actions import Call, CaseActionForm
-from itatui.tui.forms.project_form import field_row
+from itatui.tui.complaints.actions import Call, CaseActionForm
+from itatui.tui.plan.project_form import field_row
 from itatui.tui.widgets.form_errors import error_text
 
 class LinkForm(CaseActionForm):

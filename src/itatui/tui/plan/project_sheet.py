@@ -25,7 +25,7 @@ from itatui.i18n import t
 from itatui.store import plan as repo
 from itatui.store.plan import progress as progress_repo
 from itatui.store.plan import ProjectSheet
-from itatui.tui.screens.plan import default_round, kind_text, status_text
+from itatui.tui.plan.table import default_round, kind_text, status_text
 from itatui.tui.dialogs import open_form
 from itatui.tui.widgets.form_errors import error_text
 from itatui.tui.widgets.plan_summary import SELECTED_YEAR_STYLE, baht_text, number_text, year_text
@@ -123,7 +123,7 @@ class ProjectSheetScreen(Screen[bool]):
 
     @work(exclusive=True, group="sheet-dialog", exit_on_error=False)
     async def edit(self) -> None:
-        from itatui.tui.forms.project_form import ProjectForm
+        from itatui.tui.plan.project_form import ProjectForm
 
         ctx = self.app.ctx  # type: ignore[attr-defined]
         assert self.sheet is not None
@@ -135,7 +135,7 @@ class ProjectSheetScreen(Screen[bool]):
 
     @work(exclusive=True, group="sheet-dialog", exit_on_error=False)
     async def progress(self) -> None:
-        from itatui.tui.forms.progress_form import ProgressForm
+        from itatui.tui.plan.progress_form import ProgressForm
 
         ctx = self.app.ctx  # type: ignore[attr-defined]
         assert self.sheet is not None

@@ -17,8 +17,8 @@ from itatui.domain.complaints import SATISFACTION, NoticeMethod, Outcome
 from itatui.domain.validation import FieldProblem
 from itatui.i18n import t
 from itatui.store import complaints as core
-from itatui.tui.forms.complaint_actions import Call, CaseActionForm, date_text, read_date, today_text
-from itatui.tui.forms.project_form import field_row
+from itatui.tui.complaints.actions import Call, CaseActionForm, date_text, read_date, today_text
+from itatui.tui.plan.project_form import field_row
 from itatui.tui.widgets.complaint_labels import method_label, outcome_label
 
 

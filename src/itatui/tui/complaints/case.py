@@ -323,9 +323,9 @@ class ComplaintCaseScreen(Screen[None]):
     @work(exclusive=True, group="case-dialog", exit_on_error=False)
     async def action_act(self, what: str) -> None:
         """Open the form for one action; the case as the core returns it is drawn again."""
-        from itatui.tui.forms import complaint_actions as actions
-        from itatui.tui.forms import complaint_notices as notices
-        from itatui.tui.forms.complaint_link import LinkForm
+        from itatui.tui.complaints import actions
+        from itatui.tui.complaints import notices
+        from itatui.tui.complaints.link import LinkForm
 
         c = self.case
         if c is None:
@@ -358,7 +358,7 @@ class ComplaintCaseScreen(Screen[None]):
 
     @work(exclusive=True, group="case-dialog", exit_on_error=False)
     async def action_reveal(self) -> None:
-        from itatui.tui.forms.reveal_identity import RevealIdentityForm
+        from itatui.tui.complaints.reveal_identity import RevealIdentityForm
 
         if self.case is None:
             return
@@ -369,6 +369,6 @@ class ComplaintCaseScreen(Screen[None]):
             self.refresh_bindings()
 
     def action_receipt(self) -> None:
-        from itatui.tui.screens.receipt import ReceiptScreen
+        from itatui.tui.complaints.receipt import ReceiptScreen
 
         self.app.push_screen(ReceiptScreen(self.complaint_id))

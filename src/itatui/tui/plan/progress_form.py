@@ -22,7 +22,7 @@ from itatui.domain.validation import FieldProblem, ValidationError
 from itatui.i18n import t
 from itatui.store.plan import progress as repo
 from itatui.store.plan.progress import AMOUNT_FIELDS, ProgressDraft, ProgressEdit, ProgressFormData, ProgressInfo, kpi_field
-from itatui.tui.forms.project_form import FORM_CSS, field_row
+from itatui.tui.plan.project_form import FORM_CSS, field_row
 from itatui.tui.widgets.form_errors import FormErrors, error_text
 from itatui.tui.widgets.plan_summary import number_text
 

@@ -21,7 +21,7 @@ from textual.widgets import Button, Footer, Input, Label, Static
 from itatui.domain.validation import FieldProblem, Problems
 from itatui.i18n import t
 from itatui.tui.widgets.title_bar import TitleBar
-from itatui.tui.screens.login import LoginResult
+from itatui.tui.shell.login import LoginResult
 
 _USERNAME = re.compile(r"^[A-Za-z0-9._-]+$")
 

@@ -29,7 +29,7 @@ from itatui.i18n import t
 from itatui.store import complaints as core
 from itatui.store.complaints.public import Choice
 from itatui.store.complaints.types import CaseDetail
-from itatui.tui.forms.project_form import field_row
+from itatui.tui.plan.project_form import field_row
 from itatui.tui.widgets.complaint_labels import failure_text
 from itatui.tui.widgets.form_errors import FormErrors
 

@@ -505,7 +505,7 @@ class PlanScreen(Screen):
             self.action_toggle_dimension()
 
     def _open_sheet(self, project_id: int) -> None:
-        from itatui.tui.screens.project_sheet import ProjectSheetScreen
+        from itatui.tui.plan.project_sheet import ProjectSheetScreen
 
         def done(changed: bool | None) -> None:
             if changed:
@@ -560,7 +560,7 @@ class PlanScreen(Screen):
     @work(exclusive=True, group="plan-dialog", exit_on_error=False)
     async def edit_project(self, project_id: int | None, *, mission_id: int | None = None) -> None:
         """Open the project form (new when ``project_id`` is None); reload the table after a save."""
-        from itatui.tui.forms.project_form import ProjectForm
+        from itatui.tui.plan.project_form import ProjectForm
 
         ctx = self.app.ctx  # type: ignore[attr-defined]
         assert self.plan is not None
@@ -582,7 +582,7 @@ class PlanScreen(Screen):
 
     @work(exclusive=True, group="plan-dialog", exit_on_error=False)
     async def edit_progress(self, project_id: int) -> None:
-        from itatui.tui.forms.progress_form import ProgressForm
+        from itatui.tui.plan.progress_form import ProgressForm
 
         ctx = self.app.ctx  # type: ignore[attr-defined]
         years = self.plan.years if self.plan else (self._fiscal_year,)
@@ -600,7 +600,7 @@ class PlanScreen(Screen):
 
     @work(exclusive=True, group="plan-dialog", exit_on_error=False)
     async def edit_targets(self) -> None:
-        from itatui.tui.forms.targets_form import TargetsForm
+        from itatui.tui.plan.targets_form import TargetsForm
 
         ctx = self.app.ctx  # type: ignore[attr-defined]
         plan = self.plan
