@@ -10,7 +10,7 @@ from textual.widgets._header import HeaderTitle
 from itatui.store.backup import list_backups, make_backup
 from itatui.store.org import save_organisation
 from itatui.tui.app import ItaApp
-from itatui.tui.backup_status import AMBER
+from itatui.tui.shell.backup_status import AMBER
 
 
 async def _log_in(pilot) -> None:  # noqa: ANN001

@@ -29,7 +29,7 @@ from textual.widgets import Static
 from itatui.domain.fiscal import current_fiscal_year
 from itatui.domain.thai import digits
 from itatui.i18n import language, set_language, t
-from itatui.tui.backup_status import BackupStatus
+from itatui.tui.shell.backup_status import BackupStatus
 from itatui.tui.commands import ScreenCommands, key_entries
 from itatui.tui.shell.login import DemoLine, LoginResult, LoginScreen
 
