@@ -60,14 +60,16 @@ def test_later_users_need_an_administrator(db, monkeypatch, capsys):
     assert accounts.get_user(engine, "somchai").roles == {Role.PLAN_OFFICER, Role.VIEWER}
 
 
-def test_add_refuses_short_password_and_investigator(db, monkeypatch, capsys):
+def test_add_refuses_short_password_and_does_not_offer_investigator(db, monkeypatch, capsys):
     _add(db, monkeypatch, "boss", "boss-pass-1")
     _as(monkeypatch, "boss", "boss-pass-1")
     assert _add(db, monkeypatch, "s", "short", "--role", "viewer") == 1
-    assert _add(db, monkeypatch, "i", "long-enough-1", "--role", "investigator") == 1
-    err = capsys.readouterr().err
-    assert "รหัสผ่านต้องยาวอย่างน้อย 8 ตัวอักษร" in err
-    assert "สิทธิ์ผู้ตรวจสอบเรื่องทุจริตต้องมอบโดยผู้ตรวจสอบที่มีสิทธิ์อยู่แล้ว" in err
+    assert "รหัสผ่านต้องยาวอย่างน้อย 8 ตัวอักษร" in capsys.readouterr().err
+    # the investigator role is not offered by `users add` at all (only `investigators grant` gives it)
+    with pytest.raises(SystemExit) as exc:
+        _add(db, monkeypatch, "i", "long-enough-1", "--role", "investigator")
+    assert exc.value.code == 2 and "invalid choice: 'investigator'" in capsys.readouterr().err
+    assert accounts.get_user(open_database(db), "i") is None
 
 
 def test_list_passwd_disable(db, monkeypatch, capsys):

@@ -1,4 +1,4 @@
-"""The core (domain, store, importers, reports, commands) never imports Textual: it must run without the UI."""
+"""The core (domain, present, store, importers, reports, commands) never imports Textual: it must run without the UI."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from pathlib import Path
 import itatui
 
 PKG = Path(itatui.__file__).parent
-CORE = ("domain", "store", "importers", "reports", "commands", "i18n")
+CORE = ("domain", "present", "store", "importers", "reports", "commands", "i18n")
 
 
 def _imports(path: Path) -> set[str]:

@@ -51,7 +51,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.func(args) or 0)
     except Exception as exc:
         # A refused or damaged database file: a clear message naming the newest good backup, not a traceback.
-        from itatui.store.guard import describe_db_failure
+        from itatui.store.file_errors import describe_db_failure
 
         message = describe_db_failure(exc, getattr(args, "db", None))
         if message is None:

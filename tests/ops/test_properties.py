@@ -230,7 +230,7 @@ def test_tracking_parser_never_fails_otherwise(text):
 @SETTINGS
 @given(subject=nasty_text, details=nasty_text, national_id=nasty_text, tel=nasty_text, name=nasty_text)
 def test_complaint_draft_validation_never_crashes(subject, details, national_id, tel, name):
-    from itatui.store.complaints.intake import validate_draft
+    from itatui.store.complaints.drafts import validate_draft
     from itatui.store.complaints.types import ComplaintDraft
 
     draft = ComplaintDraft(kind="general", channel="walk_in", subject=subject, details=details,

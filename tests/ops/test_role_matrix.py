@@ -124,10 +124,10 @@ def _do(action: str, engine, actor: Actor, source_plan) -> None:  # noqa: ANN001
 
         set_active(engine, actor, "viewer", True)
     elif action == "organisation.update":
-        from itatui.store.org import get_organisation, update_organisation
+        from itatui.store.org import get_organisation, save_organisation
 
         org = get_organisation(engine)
-        update_organisation(engine, actor, org.id, district=org.district)
+        save_organisation(engine, actor, org.name, org.district, org.province)
     elif action == "backup.settings":
         from itatui.store.backup import set_backup_settings
 

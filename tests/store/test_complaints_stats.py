@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
+from sqlmodel import select
 
 from itatui.domain.roles import PermissionDenied, Role
 from itatui.store import accounts
@@ -91,6 +92,7 @@ def test_first_round_is_the_first_six_months(engine, data):
 
 def test_corruption_cases_against_the_2565_baseline_and_target(engine, data):
     st = complaint_stats(engine, data["officer"], 2569, today=TODAY)
+    assert st.corruption_baseline_year == 2565  # the year before the plan's first (2566)
     assert st.corruption_baseline == 10
     years = {y.fiscal_year: y for y in st.corruption_by_year}
     assert years[2568].count.n == 3 and years[2568].reduction_pct == 70.0
@@ -121,3 +123,13 @@ def test_statistics_need_the_right(engine, data):
     nobody = accounts.create_user(engine, data["admin"], "x", "x-password", set()).actor()
     with pytest.raises(PermissionDenied):
         complaint_stats(engine, nobody, 2569)
+
+
+def test_the_baseline_year_is_the_year_before_the_imported_plan(engine, data):
+    with write_scope(engine) as s:
+        plan = s.exec(select(Plan)).one()
+        plan.start_year, plan.end_year = 2569, 2573  # a later plan: its baseline is FY 2568 (3 cases)
+        s.add(plan)
+    st = complaint_stats(engine, data["officer"], 2569, today=TODAY)
+    assert st.corruption_baseline_year == 2568 and st.corruption_baseline == 3
+    assert [(y.fiscal_year, y.count.n, y.reduction_pct) for y in st.corruption_by_year] == [(2569, 1, 66.7)]

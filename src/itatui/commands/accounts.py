@@ -18,6 +18,8 @@ if TYPE_CHECKING:
     from itatui.domain.roles import Actor
 
 ROLE_CODES = ("admin", "plan_officer", "complaint_officer", "investigator", "committee_secretary", "viewer")
+# The investigator role comes with a sealed key: only ``itatui investigators grant`` gives it, never ``users add``.
+ADDABLE_ROLES = tuple(code for code in ROLE_CODES if code != "investigator")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -30,7 +32,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     add = with_login(users_sub.add_parser("add", help=t("shell.cli.add_help")))
     add.add_argument("username")
-    add.add_argument("--role", action="append", choices=ROLE_CODES, dest="roles", help=t("shell.cli.role_opt"))
+    add.add_argument("--role", action="append", choices=ADDABLE_ROLES, dest="roles", help=t("shell.cli.role_opt"))
     add.add_argument("--name", default="", help=t("shell.cli.name_opt"))
     add.set_defaults(func=cmd_users_add)
 

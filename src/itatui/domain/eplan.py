@@ -89,19 +89,6 @@ KIND_WORDS: tuple[tuple[str, Kind], ...] = (
     ("มาตรการ", Kind.MEASURE),
 )
 
-STATUS_WORDS: dict[str, Status] = {
-    "อยู่ระหว่างดำเนินการ": Status.IN_PROGRESS,
-    "ดำเนินการแล้วเสร็จ": Status.DONE,
-    "ไม่สามารถดำเนินการได้": Status.NOT_POSSIBLE,
-}
-
-REASON_WORDS: dict[str, Reason] = {
-    "ไม่ได้รับงบประมาณ": Reason.NO_BUDGET,
-    "นโยบายผู้บริหารเปลี่ยนแปลง": Reason.POLICY,
-    "บุคลากรไม่เพียงพอ": Reason.STAFF,
-    "อื่นๆ": Reason.OTHER,
-}
-
 
 def kind_from_name(name: str, default: Kind = Kind.PROJECT) -> Kind:
     """The kind a project's name announces ("มาตรการ …", "กิจกรรม “…”"); ``default`` when it says none."""

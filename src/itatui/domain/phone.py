@@ -44,8 +44,3 @@ def normalize(text: str) -> str:
     if len(s) == 9 and s[:2] in ("03", "04", "05", "07"):
         return f"{s[:3]}-{s[3:6]}-{s[6:]}"
     raise PhoneError("complaint.err.phone_format")
-
-
-def is_mobile(text: str) -> bool:
-    s = digits_only(text)
-    return len(s) == 10 and s[:2] in ("06", "08", "09")

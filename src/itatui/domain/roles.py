@@ -33,7 +33,6 @@ class Perm(StrEnum):
     COMMITTEE_VIEW = "committee.view"
     COMMITTEE_EDIT = "committee.edit"
     USERS_MANAGE = "users.manage"
-    AUDIT_VIEW = "audit.view"
     STATS_VIEW = "stats.view"
 
 

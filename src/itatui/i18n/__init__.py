@@ -1,24 +1,25 @@
 """The message catalogue: every text the user sees, in Thai (default) and English.
 
 The catalogue is one mapping ``key -> {"th": ..., "en": ...}``, kept in a few files by area
-(``messages_<area>.py``) so each stays readable; ``CATALOGUE`` merges them and refuses duplicate keys.
+(``i18n/<area>.py``, the areas of the store and the TUI) so each stays readable; ``CATALOGUE`` merges them and
+refuses duplicate keys.
 Core code raises errors carrying keys; the UI and the CLI translate them.
 """
 
 from __future__ import annotations
 
 import os
-from importlib import import_module
+
+from itatui.i18n import common, complaints, desk, import_, ops, plan, reports, shell
 
 LANGS = ("th", "en")
-_AREAS = ("common", "shell", "plan", "import", "complaints", "desk", "reports", "ops")
+_AREAS = (common, shell, plan, import_, complaints, desk, reports, ops)
 
 CATALOGUE: dict[str, dict[str, str]] = {}
 for _area in _AREAS:
-    _mod = import_module(f"itatui.i18n.messages_{_area}")
-    for _key, _texts in _mod.MESSAGES.items():
+    for _key, _texts in _area.MESSAGES.items():
         if _key in CATALOGUE:
-            raise RuntimeError(f"duplicate message key {_key!r} in messages_{_area}")
+            raise RuntimeError(f"duplicate message key {_key!r} in {_area.__name__}")
         CATALOGUE[_key] = _texts
 
 _lang = "th" if os.environ.get("ITATUI_LANG", "th") not in LANGS else os.environ.get("ITATUI_LANG", "th")

@@ -85,11 +85,6 @@ def similarity(a: str, b: str) -> float:
     return SequenceMatcher(None, a, b, autojunk=False).ratio()
 
 
-def differs_only_in_punctuation(a: str, b: str) -> bool:
-    """True when two spellings differ only in spaces, quotes, Markdown or a trailing dash."""
-    return name_key(a) == name_key(b)
-
-
 # ---- numbered list items -----------------------------------------------------------------------------------
 
 # "๑) text", "- ๒) text"; sub-items "๒.๑) text", "๒.๑.๑) text", "(๑) text", "- text".

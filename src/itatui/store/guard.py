@@ -3,7 +3,8 @@
 Migrating whatever file ``--db`` names would turn someone else's SQLite database into an itatui one (Alembic
 happily adds 30 tables to it), and a damaged file would end in a traceback. So the file is looked at first:
 its header, its ``application_id`` (the app stamps its own files), and whether SQLite can read its schema.
-A refusal carries a catalogue key, its parameters and the newest good backup to restore from.
+A refusal carries a catalogue key and its parameters; ``file_errors`` turns it into the message with the newest
+good backup to restore from.
 """
 
 from __future__ import annotations
@@ -33,18 +34,8 @@ class DatabaseRefused(Exception):
         self.params = params
 
     def message(self) -> str:
-        text = t(self.key, path=str(self.path or ""), **self.params)
-        return f"{text}\n{backup_hint(self.path)}" if self.path is not None else text
-
-
-def backup_hint(db_path: Path | None) -> str:
-    """'The newest good backup is … — restore it with itatui restore …', or that there is none."""
-    from itatui.store.backup import newest_backup
-
-    found = newest_backup(db_path) if db_path is not None else None
-    if found is None:
-        return t("ops.db.no_backup")
-    return t("ops.db.newest_backup", path=str(found.path), when=found.when_text())
+        """What is wrong (``file_errors.describe_error`` adds where the newest good backup is)."""
+        return t(self.key, path=str(self.path or ""), **self.params)
 
 
 def sqlite_file(url: str) -> Path | None:
@@ -116,37 +107,3 @@ def stamp_application_id(engine: Engine) -> None:
         cur.close()
     finally:
         raw.close()
-
-
-def describe_error(exc: BaseException, db_path: Path | None) -> str | None:
-    """A clear message for a database that fails while in use (pages damaged after it opened); None if the
-    error is not about the file."""
-    if isinstance(exc, DatabaseRefused):
-        return exc.message()
-    text = str(exc).lower()
-    damaged = ("malformed", "not a database", "disk i/o error", "database corrupt", "file is encrypted")
-    if any(word in text for word in damaged):
-        return f"{t('ops.db.damaged', path=str(db_path or ''), detail=str(exc).splitlines()[0][:200])}\n{backup_hint(db_path)}"
-    if "readonly database" in text or "read-only" in text:
-        return f"{t('ops.db.read_only', path=str(db_path or ''))}\n{backup_hint(db_path)}"
-    if "unable to open database" in text:
-        return f"{t('ops.db.unreadable', path=str(db_path or ''), reason=str(exc).splitlines()[0][:200])}"
-    return None
-
-
-def describe_db_failure(exc: BaseException, db: str | None) -> str | None:
-    """``describe_error`` for the database named by ``--db`` (or the default one)."""
-    from itatui.store.db import resolve_url
-
-    try:
-        path = sqlite_file(resolve_url(db))
-    except OSError:
-        path = None
-    seen: set[int] = set()
-    while exc is not None and id(exc) not in seen:  # SQLAlchemy wraps the driver's error
-        seen.add(id(exc))
-        message = describe_error(exc, path)
-        if message is not None:
-            return message
-        exc = exc.__cause__ or exc.__context__  # type: ignore[assignment]
-    return None

@@ -75,27 +75,3 @@ def save_organisation(engine: Engine, actor: Actor, name: str, district: str = "
                 s.add(org)
                 audit.record(s, actor, "update", "organisation", org.id, before=before, after=after)
         return _info(org)
-
-
-def update_organisation(engine: Engine, actor: Actor, org_id: int, **fields: str) -> OrgInfo:
-    """Change some of name/district/province of one organisation; records only what changed."""
-    require(actor, Perm.USERS_MANAGE)
-    unknown = set(fields) - set(_FIELDS)
-    if unknown:
-        raise TypeError(f"unknown organisation fields: {sorted(unknown)}")
-    with write_scope(engine) as s:
-        org = s.get(Organisation, org_id)
-        if org is None:
-            raise LookupError(org_id)
-        old = {f: getattr(org, f) for f in _FIELDS}
-        values = {**old, **{k: v.strip() for k, v in fields.items()}}
-        problems = validate(values["name"], values["district"], values["province"])
-        if problems:
-            raise ValidationError(problems)
-        before, after = audit.diff(old, values)
-        if after:
-            for f, v in values.items():
-                setattr(org, f, v)
-            s.add(org)
-            audit.record(s, actor, "update", "organisation", org.id, before=before, after=after)
-        return _info(org)

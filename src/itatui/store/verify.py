@@ -8,6 +8,7 @@ later. ``scan_rows`` reads every text column as bytes and every number column's 
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,6 +19,7 @@ from sqlmodel import Session
 
 from itatui.i18n import t
 
+_REVISION = re.compile(r"^revision\s*(?::[^=]*)?=\s*['\"]([^'\"]+)['\"]", re.M)  # as in integrity.py
 # What "restored N records" counts, table -> catalogue key.
 COUNTED = {"project": "ops.count.projects", "complaint": "ops.count.complaints", "user": "ops.count.users", "auditlog": "ops.count.audit"}
 
@@ -39,7 +41,6 @@ def known_revisions() -> set[str]:
     """Every revision in the migration files (a restored file must be at one of them). Read without importing
     Alembic: this also runs in the start-up backup thread, beside threads importing other packages."""
     from itatui.paths import migrations_dir
-    from itatui.store.integrity import _REVISION
 
     found = set()
     for path in migrations_dir().joinpath("versions").glob("*.py"):

@@ -1,7 +1,8 @@
 """The Textual app: log-in (or first-run set-up), then the top-level modes on fixed keys 1–4.
 
-Screens get what they need from ``self.app.ctx`` (an ``AppContext``, set at log-in) and watch the App
-reactives ``fiscal_year`` (BE) and ``thai_digits``. Modes are created on first use, after log-in.
+Screens get what they need from ``self.app.ctx`` (an ``AppContext``, set at log-in) through ``tui.base``
+(``ModeScreen``, ``app_context``), which also watches the App reactives ``fiscal_year`` (BE) and
+``thai_digits``. Modes (``MODE_SCREENS``) are created on first use, after log-in.
 
 Start-up order, so that the log-in screen is up as soon as Textual can draw it: this module and the log-in
 screen import only Textual (no SQLAlchemy). The log-in screen is pushed at mount, while a worker imports the
@@ -16,7 +17,7 @@ import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import work
 from textual.app import App, ComposeResult, SystemCommand
@@ -55,28 +56,32 @@ def _styled_now(screen: Screen) -> Screen:
     return screen
 
 
-def _mode_screen(mode: str, module: str, class_name: str) -> Screen:
-    """The mode's screen if that part of the app is built, else the one-line "not built yet" screen.
+def _plan_mode() -> Screen:
+    from itatui.tui.plan.table import PlanScreen  # preloaded during the log-in (PRELOAD_MODULES)
 
-    Only the absence of the module itself falls back: an import error inside it is a bug and must show.
-    """
-    from importlib import import_module
+    return _styled_now(PlanScreen())
 
-    try:
-        screen_class = getattr(import_module(module), class_name)
-    except ModuleNotFoundError as exc:
-        if exc.name != module:
-            raise
-        from itatui.tui.shell.not_built import NotBuiltScreen
 
-        return _styled_now(NotBuiltScreen(mode))
-    return _styled_now(screen_class())
+def _complaints_mode() -> Screen:
+    from itatui.tui.complaints.queue import ComplaintsScreen  # the desk's modules load on first use only
+
+    return _styled_now(ComplaintsScreen())
 
 
 def _not_built(mode: str) -> Screen:
     from itatui.tui.shell.not_built import NotBuiltScreen
 
     return _styled_now(NotBuiltScreen(mode))
+
+
+# The modes, by name: what the key opens. Screens are imported when first opened, so that this module (needed
+# for the log-in screen) imports no database layer.
+MODE_SCREENS: dict[str, Callable[[], Screen]] = {
+    "plan": _plan_mode,
+    "risks": partial(_not_built, "risks"),
+    "complaints": _complaints_mode,
+    "committees": partial(_not_built, "committees"),
+}
 
 
 def shell_bindings() -> list[Binding]:
@@ -111,12 +116,7 @@ class ItaApp(BackupStatus, App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "itatui"
     COMMANDS = App.COMMANDS | {ScreenCommands}
-    MODES: dict[str, Callable[[], Screen]] = {  # type: ignore[assignment]
-        "plan": partial(_mode_screen, "plan", "itatui.tui.plan.table", "PlanScreen"),
-        "risks": partial(_not_built, "risks"),
-        "complaints": partial(_mode_screen, "complaints", "itatui.tui.complaints.queue", "ComplaintsScreen"),
-        "committees": partial(_not_built, "committees"),
-    }
+    MODES: ClassVar[dict[str, str | Callable[[], Screen]]] = dict(MODE_SCREENS)
 
     fiscal_year: reactive[int] = reactive(current_fiscal_year)
     thai_digits: reactive[bool] = reactive(False)
@@ -154,6 +154,13 @@ class ItaApp(BackupStatus, App[None]):
             self.fiscal_year = fiscal_year
 
     # -- the database -----------------------------------------------------------------------------------
+
+    @property
+    def context(self) -> AppContext:
+        """The log-in context; only code that runs after the log-in asks for it."""
+        if self.ctx is None:
+            raise RuntimeError("no one is logged in yet")
+        return self.ctx
 
     @property
     def engine(self) -> Engine | None:
@@ -213,7 +220,7 @@ class ItaApp(BackupStatus, App[None]):
             self._preloaded.set()
             self._engine_ready.set()
             try:
-                from itatui.store.guard import describe_db_failure
+                from itatui.store.file_errors import describe_db_failure
 
                 message = describe_db_failure(exc, self._db) or t("shell.err.unexpected", reason=f"{type(exc).__name__}: {exc}")
                 self.call_from_thread(self.exit, None, 1, message)
@@ -345,6 +352,10 @@ class ItaApp(BackupStatus, App[None]):
         if screen.id == "first-run":
             return t("shell.first_run.title")
         return screen.title or self.title
+
+    def open_reports(self, reports: tuple[str, ...]) -> None:
+        """``p`` on a screen that offers ``reports``: the print dialog (none is registered yet)."""
+        self.notify(t("shell.no_report"), severity="warning")
 
     def action_help_quit(self) -> None:
         # ctrl+c no longer quits in Textual (it copies); say how to quit, in the user's language.

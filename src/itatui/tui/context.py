@@ -11,7 +11,7 @@ from itatui.domain.roles import Actor
 
 @dataclass
 class AppContext:
-    """Set once the user has logged in. Screens read it as ``self.app.ctx``.
+    """Set once the user has logged in. Screens read it through ``tui.base`` (``ModeScreen.ctx``, ``app_context``).
 
     The selected fiscal year and the digit style live on the App as reactives (``fiscal_year``,
     ``thai_digits``) so screens can ``self.watch(self.app, "fiscal_year", ...)``.

@@ -5,9 +5,10 @@ short session and returns frozen dataclasses, so TUI workers can call it from a 
 message-catalogue keys: ``ComplaintValidationError`` (every form problem at once), ``ComplaintError``,
 ``IdentityError``, ``TrackingCodeError``, ``PermissionDenied``.
 
-Modules: ``intake`` (validation, registry numbers, tracking codes), ``queries`` (paged list, search,
-overdue), ``case`` (timeline and actions), ``public`` (status by code, receipt), ``settings`` (15-day clock and
-other rules), ``identity`` (sealed identities), ``stats`` and ``seed``.
+Modules: ``types`` (DTOs and errors), ``drafts`` (form validation), ``intake`` (registry numbers, tracking
+codes, the save), ``queries`` (paged list, search, overdue), ``case`` (timeline and actions), ``public`` (status
+by code, receipt), ``settings`` (15-day clock and other rules), ``identity`` (sealed identities), ``links``,
+``stats`` and ``seed``.
 """
 
 from itatui.domain.tracking import TrackingCodeError
@@ -25,7 +26,8 @@ from itatui.store.complaints.case import (
     start_investigation,
     unlink,
 )
-from itatui.store.complaints.intake import create_complaint, validate_draft
+from itatui.store.complaints.drafts import validate_draft
+from itatui.store.complaints.intake import create_complaint
 from itatui.store.complaints.public import Choice, assignable_users, find_by_code, public_status, receipt_data, unit_choices
 from itatui.store.complaints.queries import SHORT_SEARCH_WINDOW, SORTS, list_complaints, overdue_list
 from itatui.store.complaints.settings import get_clock_rule, get_setting, set_clock_rule, set_setting

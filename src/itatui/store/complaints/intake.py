@@ -1,4 +1,4 @@
-"""Intake at the desk: validate the whole form at once, then save with a registry number and a tracking code.
+"""Intake at the desk: save a validated form (``drafts``) with a registry number and a tracking code.
 
 Registry numbers (เลขรับ) run 1, 2, 3 … per organisation, fiscal year and kind, never duplicated or skipped
 even when two desks save at the same moment: the number is taken from ``RegistryCounter`` inside the same write
@@ -8,8 +8,7 @@ locked with SELECT … FOR UPDATE until commit). A failed save rolls the counter
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from sqlalchemy import insert as sa_insert
 from sqlalchemy.dialects.postgresql import insert as pg_insert
@@ -18,135 +17,20 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session, select
 
-from itatui.domain import idcard, phone, tracking
-from itatui.domain.complaint_clock import BANGKOK, due_date, local_date
-from itatui.domain.complaints import (
-    STAGE,
-    Audience,
-    Channel,
-    ComplaintKind,
-    ContactPref,
-    EventKind,
-    Status,
-    registry_display,
-)
+from itatui.domain import tracking
+from itatui.domain.complaint_clock import due_date, local_date
+from itatui.domain.complaints import STAGE, Audience, ComplaintKind, EventKind, Status, registry_display
 from itatui.domain.fiscal import fiscal_year
 from itatui.domain.roles import Actor, Perm, require
 from itatui.domain.validation import Problems
 from itatui.store import audit
 from itatui.store.complaints import identity
+from itatui.store.complaints.drafts import CleanDraft, validate_draft
 from itatui.store.complaints.settings import clock_rule_in, resolve_org
-from itatui.store.complaints.types import (
-    Complainant,
-    ComplaintError,
-    ComplaintDraft,
-    ComplaintValidationError,
-    CreatedComplaint,
-    EvidenceItem,
-)
+from itatui.store.complaints.types import ComplaintDraft, ComplaintError, ComplaintValidationError, CreatedComplaint
 from itatui.store.db import write_scope
 from itatui.store.models import Complaint, ComplaintEvent, ComplaintEvidence, RegistryCounter, Unit
 from itatui.store.models.base import utcnow
-
-MAX_LEN = {"subject": 300, "place": 300, "complainant_name": 200, "address": 1000, "details": 20000, "accused": 2000}
-FUTURE_SLACK = timedelta(minutes=10)  # a desk clock a little ahead is not an error
-
-
-@dataclass(frozen=True)
-class CleanDraft:
-    """A draft that passed validation: stripped texts, normalised ID and phone, coerced contact preference."""
-
-    kind: ComplaintKind
-    channel: Channel
-    received_at: datetime | None
-    subject: str
-    details: str
-    place: str
-    accused: str
-    anonymous: bool
-    who: Complainant
-    contact_pref: ContactPref
-    evidence: tuple[EvidenceItem, ...]
-    unit_id: int | None
-
-
-def validate_draft(draft: ComplaintDraft, *, now: datetime | None = None) -> tuple[CleanDraft | None, list]:
-    """Check every field; returns (clean draft, []) or (None, [FieldProblem …]). Pure: no database."""
-    now = now or utcnow()
-    p = Problems()
-    kind = _enum(p, ComplaintKind, draft.kind, "kind", "complaint.err.kind")
-    channel = _enum(p, Channel, draft.channel, "channel", "complaint.err.channel")
-    received = draft.received_at
-    if received is not None:
-        if received.tzinfo is None:
-            received = received.replace(tzinfo=BANGKOK)  # the desk types Thai time
-        p.check(received <= now + FUTURE_SLACK, "received_at", "complaint.err.received_future")
-    texts = {
-        "subject": (draft.subject or "").strip(),
-        "details": (draft.details or "").strip(),
-        "place": (draft.place or "").strip(),
-        "accused": (draft.accused or "").strip(),
-        "complainant_name": " ".join((draft.complainant_name or "").split()),
-        "address": (draft.address or "").strip(),
-    }
-    p.check(bool(texts["subject"]), "subject", "complaint.err.subject_required")
-    for name, limit in MAX_LEN.items():
-        p.check(len(texts[name]) <= limit, name, "complaint.err.too_long", n=limit)
-    if kind == ComplaintKind.CORRUPTION:
-        p.check(bool(texts["accused"]), "accused", "complaint.err.accused_required")
-
-    national_id, phone_no = "", ""
-    raw_id, raw_phone = (draft.national_id or "").strip(), (draft.phone or "").strip()
-    if draft.anonymous:
-        # Anonymous means nothing that identifies the person is kept: each filled field is a problem to clear.
-        for name, value in (("complainant_name", texts["complainant_name"]), ("national_id", raw_id), ("phone", raw_phone), ("address", texts["address"])):
-            p.check(not value, name, "complaint.err.anonymous_identity")
-        contact = ContactPref.CODE_ONLY
-    else:
-        p.check(bool(texts["complainant_name"]), "complainant_name", "complaint.err.name_required")
-        if raw_id:
-            try:
-                national_id = idcard.normalize(raw_id)
-            except idcard.NationalIdError as exc:
-                p.add("national_id", exc.key)
-        if raw_phone:
-            try:
-                phone_no = phone.normalize(raw_phone)
-            except phone.PhoneError as exc:
-                p.add("phone", exc.key)
-        contact = _enum(p, ContactPref, draft.contact_pref or ContactPref.CODE_ONLY, "contact_pref", "complaint.err.contact")
-        if contact == ContactPref.PHONE:
-            p.check(bool(raw_phone), "phone", "complaint.err.phone_for_contact")
-        if contact == ContactPref.LETTER:
-            p.check(bool(texts["address"]), "address", "complaint.err.address_for_contact")
-
-    evidence = []
-    for i, ev in enumerate(draft.evidence):
-        item, filed_at = (ev.item or "").strip(), (ev.filed_at or "").strip()
-        if not item and not filed_at:
-            continue  # an empty row of the form
-        p.check(bool(item), f"evidence.{i}.item", "complaint.err.evidence_item")
-        p.check(len(item) <= 300, f"evidence.{i}.item", "complaint.err.too_long", n=300)
-        p.check(len(filed_at) <= 300, f"evidence.{i}.filed_at", "complaint.err.too_long", n=300)
-        evidence.append(EvidenceItem(item, filed_at))
-
-    if p:
-        return None, p.items
-    assert kind is not None and channel is not None and contact is not None
-    who = Complainant(texts["complainant_name"], national_id, phone_no, texts["address"])
-    return (
-        CleanDraft(kind, channel, received, texts["subject"], texts["details"], texts["place"], texts["accused"],
-                   draft.anonymous, who, contact, tuple(evidence), draft.unit_id),
-        [],
-    )
-
-
-def _enum(p: Problems, enum, value, field_name: str, key: str):  # noqa: ANN001, ANN202
-    try:
-        return enum(value)
-    except ValueError:
-        p.add(field_name, key)
-        return None
 
 
 def allocate_registry_no(session: Session, org_id: int, fy: int, kind: str) -> int:

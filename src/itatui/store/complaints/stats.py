@@ -8,8 +8,9 @@ Definitions: *received* = complaints whose Thai date of receipt is in the period
 closed; *in progress* = the rest; *overdue* = in progress past the due date (as of ``today``); *answered within
 the deadline* = result told on or before the first due date (``within_extended_pct`` also accepts a due date
 moved by a delay notice); *satisfied* = closed with satisfaction 4–5 among those rated; *median days to close* =
-from receipt to closing. Corruption complaints per fiscal year are compared with the FY 2565 baseline (setting
-``complaint.corruption_baseline_2565``, else the FY 2565 count) and the plan's ``case_reduction_pct`` targets.
+from receipt to closing. Corruption complaints per fiscal year are compared with the baseline year, the year before the imported
+plan's first (setting ``complaint.corruption_baseline_2565``, else that year's count), and the plan's
+``case_reduction_pct`` targets.
 """
 
 from __future__ import annotations
@@ -33,7 +34,9 @@ from itatui.store.db import session_scope, write_scope
 from itatui.store.models import Complaint, Plan, PlanTarget, Unit
 
 T = Complaint.__table__  # type: ignore[attr-defined]
-BASELINE_YEAR = 2565
+# Corruption cases are counted against the year before the imported plan's first year (FY 2565 for the office's
+# 2566–2570 plan); this year stands in only while no plan is imported.
+DEFAULT_BASELINE_YEAR = 2565
 DEFAULT_THRESHOLD = 3
 
 
@@ -80,6 +83,7 @@ class ComplaintStats:
     within_extended_pct: float | None
     satisfied_pct: float | None
     corruption_baseline: int | None
+    corruption_baseline_year: int
     corruption_by_year: tuple[CorruptionYear, ...]
 
 
@@ -217,7 +221,8 @@ def complaint_stats(
             .group_by(days).order_by(days)
         ).all()
 
-        baseline, years = _corruption_years(s, org, fiscal_year, mask)
+        baseline_year = _baseline_year(s, org, fiscal_year)
+        baseline, years = _corruption_years(s, org, fiscal_year, mask, baseline_year)
         return ComplaintStats(
             fiscal_year=fiscal_year, round=round, period_start=start, period_end=end, published=publish,
             threshold=threshold, received=mask(received), finished=mask(finished),
@@ -237,26 +242,38 @@ def complaint_stats(
             within_extended_pct=_pct(in_ext, n_told),
             satisfied_pct=_pct(n_happy, n_rated),
             corruption_baseline=baseline,
+            corruption_baseline_year=baseline_year,
             corruption_by_year=years,
         )
 
 
-def _corruption_years(s: Session, org: int, fiscal_year: int, mask: _Masker) -> tuple[int | None, tuple[CorruptionYear, ...]]:
+def _baseline_year(s: Session, org: int, fiscal_year: int) -> int:
+    """The year before the first year of the organisation's plan covering ``fiscal_year`` (else its latest plan)."""
+    starts = s.exec(
+        select(Plan.start_year).where(Plan.organisation_id == org)
+        .order_by((col(Plan.start_year) <= fiscal_year).desc(), col(Plan.start_year).desc())
+    ).first()
+    return starts - 1 if starts else DEFAULT_BASELINE_YEAR
+
+
+def _corruption_years(
+    s: Session, org: int, fiscal_year: int, mask: _Masker, baseline_year: int
+) -> tuple[int | None, tuple[CorruptionYear, ...]]:
     counts = dict(s.execute(
         sa.select(T.c.fiscal_year, sa.func.count()).select_from(T)
         .where(T.c.organisation_id == org, T.c.kind == ComplaintKind.CORRUPTION.value,
-               T.c.fiscal_year >= BASELINE_YEAR, T.c.fiscal_year <= fiscal_year)
+               T.c.fiscal_year >= baseline_year, T.c.fiscal_year <= fiscal_year)
         .group_by(T.c.fiscal_year)
     ).all())
     setting = read(s, org, BASELINE_2565, None)
-    baseline = int(setting) if isinstance(setting, (int, float)) else counts.get(BASELINE_YEAR)
+    baseline = int(setting) if isinstance(setting, (int, float)) else counts.get(baseline_year)
     targets = dict(s.exec(
         select(PlanTarget.fiscal_year, PlanTarget.target)
         .join(Plan, col(Plan.id) == PlanTarget.plan_id)
         .where(Plan.organisation_id == org, PlanTarget.kind == "case_reduction_pct")
     ).all())
     years = []
-    for fy in range(BASELINE_YEAR + 1, fiscal_year + 1):
+    for fy in range(baseline_year + 1, fiscal_year + 1):
         n = counts.get(fy, 0)
         reduction = round(100.0 * (baseline - n) / baseline, 1) if baseline else None
         target = targets.get(fy)
@@ -270,7 +287,7 @@ def feed_case_reduction_actual(engine: Engine, actor: Actor, fiscal_year: int, *
     require(actor, Perm.PLAN_EDIT)
     with write_scope(engine) as s:
         org = resolve_org(s, organisation_id)
-        _, years = _corruption_years(s, org, fiscal_year, _Masker(False, 0))
+        _, years = _corruption_years(s, org, fiscal_year, _Masker(False, 0), _baseline_year(s, org, fiscal_year))
         value = next((y.reduction_pct for y in years if y.fiscal_year == fiscal_year), None)
         rows = s.exec(
             select(PlanTarget).join(Plan, col(Plan.id) == PlanTarget.plan_id)

@@ -6,11 +6,10 @@ dates and days left are Thai calendar dates. Tracking codes are in their display
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime
 
 from itatui.domain.validation import FieldProblem, ValidationError
-from itatui.store.models.base import utcnow
 
 
 class ComplaintError(Exception):
@@ -253,7 +252,6 @@ class ReceiptData:
     follow_up: tuple[str, ...]
     follow_up_phone: str = ""
     follow_up_office: str = ""
-    issued_at: datetime = field(default_factory=utcnow)
 
 
 __all__ = [

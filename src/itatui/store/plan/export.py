@@ -50,12 +50,6 @@ from itatui.store.models import (
 )
 
 
-def latest_plan_id(engine: Engine, actor: Actor) -> int | None:
-    require(actor, Perm.PLAN_VIEW)
-    with session_scope(engine) as s:
-        return s.exec(select(Plan.id).order_by(col(Plan.imported_at).desc(), col(Plan.id).desc())).first()
-
-
 def export_plan(engine: Engine, actor: Actor, plan_id: int | None = None, *, generated_at: datetime | None = None) -> dict[str, Any]:
     """The plan ``plan_id`` (default: the latest imported) with progress and KPI actuals, ready for ``json.dump``."""
     require(actor, Perm.PLAN_VIEW)

@@ -13,14 +13,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from sqlalchemy.engine import Engine
-from textual import work
-from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Vertical, VerticalScroll
-from textual.screen import ModalScreen
-from textual.widgets import Input, Select, Static, TextArea
-
 from itatui.domain.complaint_clock import today_local
 from itatui.domain.roles import Actor
 from itatui.domain.thai import InputError, digits, format_date, parse_date_be
@@ -29,9 +21,17 @@ from itatui.i18n import t
 from itatui.store import complaints as core
 from itatui.store.complaints.public import Choice
 from itatui.store.complaints.types import CaseDetail
+from itatui.tui.base import app_context
 from itatui.tui.plan.project_form import field_row
 from itatui.tui.widgets.complaint_labels import failure_text
 from itatui.tui.widgets.form_errors import FormErrors
+from sqlalchemy.engine import Engine
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Input, Select, Static, TextArea
 
 Call = Callable[[Engine, Actor], CaseDetail]
 NO_ONE = -1  # the assign form's "take the case back" choice
@@ -150,7 +150,7 @@ class CaseActionForm(ModalScreen[CaseDetail | None]):
 
     @work(thread=True, exclusive=True, group="case-action", exit_on_error=False)
     def _run(self, call: Call) -> None:
-        ctx = self.app.ctx  # type: ignore[attr-defined]
+        ctx = app_context(self.app)
         try:
             case = call(ctx.engine, ctx.actor)
         except Exception as exc:  # noqa: BLE001 - the refusal is shown; what was typed stays

@@ -14,15 +14,6 @@ from __future__ import annotations
 
 import asyncio
 
-from rich.text import Text
-from textual import work
-from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import VerticalScroll
-from textual.reactive import Reactive
-from textual.screen import ModalScreen, Screen
-from textual.widgets import Footer, Header, Static
-
 from itatui.domain.complaints import OPEN_STATUSES, ComplaintKind, EventKind, Status
 from itatui.domain.idcard import format_id
 from itatui.domain.roles import Perm, Role
@@ -30,6 +21,7 @@ from itatui.domain.thai import digits
 from itatui.i18n import t
 from itatui.store import complaints as core
 from itatui.store.complaints.types import CaseDetail, CaseEvent, Complainant
+from itatui.tui.base import ModeScreen
 from itatui.tui.widgets.complaint_labels import (
     COMPLAINANT_STYLE,
     INTERNAL_STYLE,
@@ -46,6 +38,13 @@ from itatui.tui.widgets.complaint_labels import (
     status_label,
 )
 from itatui.tui.widgets.form_errors import error_text
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Header, Static
 
 _OPEN = {s.value for s in OPEN_STATUSES}
 
@@ -91,7 +90,7 @@ def event_lines(e: CaseEvent, thai: bool) -> Text:
     return out
 
 
-class ComplaintCaseScreen(Screen[None]):
+class ComplaintCaseScreen(ModeScreen[None]):
     DEFAULT_CSS = """
     ComplaintCaseScreen #case-body { padding: 0 1; }
     ComplaintCaseScreen .case-section { height: auto; margin-bottom: 1; }
@@ -121,14 +120,6 @@ class ComplaintCaseScreen(Screen[None]):
         self.case: CaseDetail | None = None
         self.revealed: Complainant | None = None
 
-    @property
-    def ctx(self):  # noqa: ANN201 - AppContext
-        return self.app.ctx  # type: ignore[attr-defined]
-
-    @property
-    def thai(self) -> bool:
-        return bool(getattr(self.app, "thai_digits", False))
-
     def compose(self) -> ComposeResult:
         yield Header()
         with VerticalScroll(id="case-body"):
@@ -140,10 +131,11 @@ class ComplaintCaseScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        if isinstance(getattr(type(self.app), "thai_digits", None), Reactive):
-            self.watch(self.app, "thai_digits", lambda _v: self.render_case(), init=False)
         self.query_one("#case-body").focus()
         self.load()
+
+    def digits_changed(self, thai: bool) -> None:
+        self.render_case()
 
     def on_screen_suspend(self) -> None:
         # Left for another full screen (the receipt, another mode): the opened identity goes.
@@ -178,7 +170,7 @@ class ComplaintCaseScreen(Screen[None]):
         c = self.case
         if c is None:
             return
-        thai = self.thai
+        thai = self.thai_digits
         timeline = Text(t("desk.case.timeline") + "\n", style="bold")
         for e in c.events:
             timeline.append_text(event_lines(e, thai))
@@ -323,8 +315,7 @@ class ComplaintCaseScreen(Screen[None]):
     @work(exclusive=True, group="case-dialog", exit_on_error=False)
     async def action_act(self, what: str) -> None:
         """Open the form for one action; the case as the core returns it is drawn again."""
-        from itatui.tui.complaints import actions
-        from itatui.tui.complaints import notices
+        from itatui.tui.complaints import actions, notices
         from itatui.tui.complaints.link import LinkForm
 
         c = self.case

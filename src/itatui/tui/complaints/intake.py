@@ -16,14 +16,6 @@ import re
 from datetime import datetime
 from itertools import count
 
-from textual import on, work
-from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
-from textual.widget import Widget
-from textual.widgets import Button, Checkbox, Input, Label, Select, Static, TextArea
-
 from itatui.domain.complaint_clock import BANGKOK
 from itatui.domain.complaints import Channel, ComplaintKind, ContactPref
 from itatui.domain.thai import InputError, be_year, digits, parse_date_be, to_arabic
@@ -32,6 +24,7 @@ from itatui.i18n import t
 from itatui.store import complaints as core
 from itatui.store.complaints.public import Choice
 from itatui.store.complaints.types import ComplaintDraft, CreatedComplaint, EvidenceItem
+from itatui.tui.base import app_context
 from itatui.tui.widgets.complaint_labels import (
     channel_label,
     contact_label,
@@ -39,6 +32,13 @@ from itatui.tui.widgets.complaint_labels import (
     kind_label,
 )
 from itatui.tui.widgets.form_errors import FormErrors
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widget import Widget
+from textual.widgets import Button, Checkbox, Input, Label, Select, Static, TextArea
 
 _DATETIME = re.compile(r"^\s*(\S+)\s*(?:(\d{1,2})[:.](\d{2}))?\s*$")
 _IDENTITY = ("complainant_name", "national_id", "phone", "address", "contact_pref")
@@ -323,7 +323,7 @@ class ComplaintIntakeForm(ModalScreen[CreatedComplaint | None]):
 
     @work(thread=True, exclusive=True, group="intake-save", exit_on_error=False)
     def _save(self, draft: ComplaintDraft) -> None:
-        ctx = self.app.ctx  # type: ignore[attr-defined]
+        ctx = app_context(self.app)
         try:
             created = core.create_complaint(ctx.engine, ctx.actor, draft)
         except ValidationError as exc:

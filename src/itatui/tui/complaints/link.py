@@ -8,7 +8,14 @@ names, never a complaint.
 
 from __future__ import annotations
 
-
+from itatui.domain.validation import FieldProblem
+from itatui.i18n import t
+from itatui.store import complaints as core
+from itatui.store.complaints.links import LIMIT, PROJECT, RISK, LinkChoice, link_choices  # noqa: F401
+from itatui.tui.base import app_context
+from itatui.tui.complaints.actions import Call, CaseActionForm
+from itatui.tui.plan.project_form import field_row
+from itatui.tui.widgets.form_errors import error_text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal
@@ -16,13 +23,6 @@ from textual.timer import Timer
 from textual.widgets import Input, OptionList, Select
 from textual.widgets.option_list import Option
 
-from itatui.domain.validation import FieldProblem
-from itatui.i18n import t
-from itatui.store import complaints as core
-from itatui.store.complaints.links import LIMIT, PROJECT, RISK, LinkChoice, link_choices  # noqa: F401
-from itatui.tui.complaints.actions import Call, CaseActionForm
-from itatui.tui.plan.project_form import field_row
-from itatui.tui.widgets.form_errors import error_text
 
 class LinkForm(CaseActionForm):
     title_key = "desk.action.link_title"
@@ -73,7 +73,7 @@ class LinkForm(CaseActionForm):
 
     @work(thread=True, exclusive=True, group="link-choices", exit_on_error=False)
     def _load(self, target: str, text: str) -> None:
-        ctx = self.app.ctx  # type: ignore[attr-defined]
+        ctx = app_context(self.app)
         try:
             choices = link_choices(ctx.engine, ctx.actor, target, text, self.organisation_id)
         except Exception as exc:  # noqa: BLE001

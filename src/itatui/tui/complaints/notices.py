@@ -9,10 +9,6 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from textual.app import ComposeResult
-from textual.containers import Horizontal
-from textual.widgets import Input, Select, TextArea
-
 from itatui.domain.complaints import SATISFACTION, NoticeMethod, Outcome
 from itatui.domain.validation import FieldProblem
 from itatui.i18n import t
@@ -20,6 +16,9 @@ from itatui.store import complaints as core
 from itatui.tui.complaints.actions import Call, CaseActionForm, date_text, read_date, today_text
 from itatui.tui.plan.project_form import field_row
 from itatui.tui.widgets.complaint_labels import method_label, outcome_label
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.widgets import Input, Select, TextArea
 
 
 def _methods(default: str) -> Select:

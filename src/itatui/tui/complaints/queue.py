@@ -11,25 +11,15 @@ from __future__ import annotations
 import asyncio
 from dataclasses import replace
 
-from rich.text import Text
-from textual import on, work
-from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Horizontal
-from textual.reactive import Reactive
-from textual.screen import Screen
-from textual.timer import Timer
-from textual.widgets import Footer, Header, Input, Static
-
 from itatui.domain.complaint_clock import local_date
 from itatui.domain.complaints import ComplaintKind
-from itatui.domain.fiscal import current_fiscal_year
 from itatui.domain.roles import Perm
 from itatui.domain.thai import digits
 from itatui.i18n import t
 from itatui.store import complaints as core
 from itatui.store.complaints.public import Choice
 from itatui.store.complaints.types import CreatedComplaint, QueueRow
+from itatui.tui.base import ModeScreen
 from itatui.tui.complaints.queue_filters import QueueView, describe, to_filters
 from itatui.tui.widgets.complaint_labels import (
     URGENCY_STYLE,
@@ -41,6 +31,13 @@ from itatui.tui.widgets.complaint_labels import (
 )
 from itatui.tui.widgets.form_errors import error_text
 from itatui.tui.widgets.paged_table import LAST, PagedColumn, PagedTable
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.timer import Timer
+from textual.widgets import Footer, Header, Input, Static
 
 SEARCH_DELAY = 0.3  # seconds of typing pause before the search runs
 # `o` cycles these: (core sort key, newest/largest first)
@@ -76,7 +73,7 @@ def queue_cells(row: QueueRow, thai: bool) -> list[Text | str]:
     ]
 
 
-class ComplaintsScreen(Screen):
+class ComplaintsScreen(ModeScreen[None]):
     DEFAULT_CSS = """
     ComplaintsScreen #desk-bar { height: 1; margin-bottom: 1; }
     ComplaintsScreen #desk-search { width: 32; }
@@ -93,7 +90,6 @@ class ComplaintsScreen(Screen):
         Binding("k", "lookup", t("desk.key.lookup"), id="desk.lookup"),
         Binding("s", "stats", t("desk.key.stats"), id="desk.stats"),
         Binding("r", "reload", t("desk.key.reload"), id="desk.reload", show=False),
-        Binding("p", "print", t("key.print"), id="desk.print", show=False),
         Binding("escape", "escape", t("desk.key.clear"), id="desk.escape", show=False),
     ]
 
@@ -117,10 +113,7 @@ class ComplaintsScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
-        for attr, callback in (("fiscal_year", self._year_changed), ("thai_digits", self._digits_changed)):
-            if isinstance(getattr(type(self.app), attr, None), Reactive):
-                self.watch(self.app, attr, callback, init=False)
-        self.queue.thai_digits = self._thai
+        self.queue.thai_digits = self.thai_digits
         self.queue.focus_table()
         self._load_units()
         self.reload(first=True)
@@ -129,20 +122,8 @@ class ComplaintsScreen(Screen):
     def queue(self) -> PagedTable:
         return self.query_one("#desk-queue", PagedTable)
 
-    @property
-    def ctx(self):  # noqa: ANN201 - AppContext
-        return self.app.ctx  # type: ignore[attr-defined]
-
-    @property
-    def _thai(self) -> bool:
-        return bool(getattr(self.app, "thai_digits", False))
-
-    @property
-    def _year(self) -> int:
-        return int(getattr(self.app, "fiscal_year", 0) or current_fiscal_year())
-
     def _cells(self, row: QueueRow) -> list[Text | str]:
-        return queue_cells(row, self._thai)
+        return queue_cells(row, self.thai_digits)
 
     # ------------------------------------------------------------------------------------------ loading
 
@@ -151,7 +132,7 @@ class ComplaintsScreen(Screen):
         return SORT_CYCLE[self.sort_index]
 
     def filters(self):  # noqa: ANN201 - QueueFilters
-        return to_filters(self.view, self._year, self.search_text, None)
+        return to_filters(self.view, self.fiscal_year, self.search_text, None)
 
     def reload(self, *, first: bool = False) -> None:
         """Query again with the current filters: from the first page, or the page shown."""
@@ -168,7 +149,7 @@ class ComplaintsScreen(Screen):
         self._show_filters()
 
     def _show_filters(self) -> None:
-        parts = describe(self.view, self._year, self.units, self._thai)
+        parts = describe(self.view, self.fiscal_year, self.units, self.thai_digits)
         if self.search_text:
             parts.append(t("desk.filter.searching", text=self.search_text))
             if self.queue.capped:
@@ -203,11 +184,11 @@ class ComplaintsScreen(Screen):
     def _failed(self, event: PagedTable.Failed) -> None:
         self.notify(error_text(event.error), severity="error")
 
-    def _year_changed(self, _value: int) -> None:
+    def fiscal_year_changed(self, year: int) -> None:
         self.reload(first=True)
 
-    def _digits_changed(self, _value: bool) -> None:
-        self.queue.thai_digits = self._thai
+    def digits_changed(self, thai: bool) -> None:
+        self.queue.thai_digits = self.thai_digits
         self.queue.rerender()
         self._show_filters()
 
@@ -264,8 +245,8 @@ class ComplaintsScreen(Screen):
         from itatui.tui.complaints.queue_filters import QueueFiltersForm
 
         form = QueueFiltersForm(
-            self.view, app_year=self._year, units=self.units,
-            may_corruption=self.ctx.actor.can(Perm.CORRUPTION_VIEW), thai=self._thai,
+            self.view, app_year=self.fiscal_year, units=self.units,
+            may_corruption=self.ctx.actor.can(Perm.CORRUPTION_VIEW), thai=self.thai_digits,
         )
         chosen = await self.app.push_screen_wait(form)
         if chosen is not None and chosen != self.view:
@@ -277,9 +258,6 @@ class ComplaintsScreen(Screen):
 
     def action_reload(self) -> None:
         self.reload()
-
-    def action_print(self) -> None:
-        self.notify(t("desk.print_later"))
 
     # ------------------------------------------------------------------------------------------ cases
 
@@ -328,7 +306,7 @@ class ComplaintsScreen(Screen):
         if created is None:
             return
         self._select_id = created.id
-        if self.view.year != "all" and created.fiscal_year != self._year:
+        if self.view.year != "all" and created.fiscal_year != self.fiscal_year:
             self.view = replace(self.view, year=str(created.fiscal_year))
         await self.app.push_screen_wait(ReceiptScreen(created.id))
         self.reload(first=True)

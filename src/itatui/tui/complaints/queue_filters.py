@@ -9,12 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
-from textual.widgets import Button, Checkbox, Label, Select, Static
-
 from itatui.domain.complaints import OPEN_STATUSES, Channel, ComplaintKind, Status
 from itatui.domain.fiscal import current_fiscal_year
 from itatui.domain.thai import digits
@@ -22,6 +16,11 @@ from itatui.i18n import t
 from itatui.store.complaints.public import Choice
 from itatui.store.complaints.types import QueueFilters
 from itatui.tui.widgets.complaint_labels import channel_label, kind_label, status_label
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Checkbox, Label, Select, Static
 
 OPEN = "open"  # pseudo-status: every status whose clock still runs
 YEAR_APP = "app"  # follow the year picked with `y`

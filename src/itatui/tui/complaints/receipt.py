@@ -13,20 +13,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from rich.text import Text
-from textual import work
-from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Vertical, VerticalScroll
-from textual.screen import ModalScreen, Screen
-from textual.widgets import Footer, Header, Input, Label, Select, Static
-
 from itatui import paths
 from itatui.domain.thai import digits
 from itatui.i18n import language, t
 from itatui.reports.receipt import ReceiptView
 from itatui.store import complaints as core
 from itatui.store.complaints.types import ReceiptData
+from itatui.tui.base import ModeScreen
 from itatui.tui.widgets.complaint_labels import (
     be_date,
     be_datetime,
@@ -34,6 +27,13 @@ from itatui.tui.widgets.complaint_labels import (
     kind_label,
 )
 from itatui.tui.widgets.form_errors import error_text
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Header, Input, Label, Select, Static
 
 PAPERS = ("A5", "A4")
 
@@ -133,7 +133,7 @@ class SaveAsForm(ModalScreen[SaveTarget | None]):
         self.dismiss(None)
 
 
-class ReceiptScreen(Screen[None]):
+class ReceiptScreen(ModeScreen[None]):
     DEFAULT_CSS = """
     ReceiptScreen #receipt-body { padding: 0 2; }
     ReceiptScreen #receipt-title { text-style: bold; text-align: center; width: 1fr; margin-top: 1; }
@@ -160,10 +160,6 @@ class ReceiptScreen(Screen[None]):
         self.data: ReceiptData | None = None
         self.saved: list[Path] = []
 
-    @property
-    def thai(self) -> bool:
-        return bool(getattr(self.app, "thai_digits", False))
-
     def compose(self) -> ComposeResult:
         yield Header()
         with VerticalScroll(id="receipt-body"):
@@ -184,7 +180,7 @@ class ReceiptScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="receipt-load", exit_on_error=False)
     def _load(self) -> None:
-        ctx = self.app.ctx  # type: ignore[attr-defined]
+        ctx = self.ctx
         try:
             data = core.receipt_data(ctx.engine, ctx.actor, self.complaint_id)
         except Exception as exc:  # noqa: BLE001
@@ -197,7 +193,7 @@ class ReceiptScreen(Screen[None]):
 
     def _show(self, data: ReceiptData) -> None:
         self.data = data
-        thai = self.thai
+        thai = self.thai_digits
         self.query_one("#receipt-title", Static).update(
             Text(f"{t('desk.receipt.title')}\n{data.organisation_name}\n{data.address_line}".rstrip(), justify="center")
         )
@@ -248,7 +244,7 @@ class ReceiptScreen(Screen[None]):
 
     def _make_pdf(self, target: SaveTarget) -> None:
         self.query_one("#receipt-saved", Static).update(t("desk.receipt.saving"))
-        self._write(target, self.thai, language())
+        self._write(target, self.thai_digits, language())
 
     @work(thread=True, exclusive=True, group="receipt-render", exit_on_error=False)
     def _write(self, target: SaveTarget, thai: bool, lang: str) -> None:

@@ -8,19 +8,19 @@ or ``None``; the caller shows it only while the case is on screen.
 
 from __future__ import annotations
 
+from itatui.domain.thai import digits
+from itatui.domain.validation import FieldProblem
+from itatui.i18n import t
+from itatui.store import complaints as core
+from itatui.store.complaints.types import CaseDetail, Complainant
+from itatui.tui.base import app_context
+from itatui.tui.widgets.form_errors import FormErrors, error_text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
-
-from itatui.domain.thai import digits
-from itatui.domain.validation import FieldProblem
-from itatui.i18n import t
-from itatui.store import complaints as core
-from itatui.store.complaints.types import CaseDetail, Complainant
-from itatui.tui.widgets.form_errors import FormErrors, error_text
 
 
 class RevealIdentityForm(ModalScreen[Complainant | None]):
@@ -90,7 +90,7 @@ class RevealIdentityForm(ModalScreen[Complainant | None]):
 
     @work(thread=True, exclusive=True, group="reveal", exit_on_error=False)
     def _reveal(self, password: str, reason: str) -> None:
-        ctx = self.app.ctx  # type: ignore[attr-defined]
+        ctx = app_context(self.app)
         try:
             who = core.reveal_identity(ctx.engine, ctx.actor, password, self.case.id, reason)
         except Exception as exc:  # noqa: BLE001 - refused: say why, keep the reason typed

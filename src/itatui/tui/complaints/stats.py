@@ -1,14 +1,20 @@
 """``s`` on the queue: complaint statistics for the selected fiscal year or a 6/12-month round.
 
 Received, finished, in progress, overdue; by month, type, channel and unit; median days to close; share answered
-within the deadline; share satisfied (4–5); corruption complaints per year against the FY 2565 baseline and the
-plan's "cases down" target. ``u`` switches to the publication view, where a count below the threshold (setting
+within the deadline; share satisfied (4–5); corruption complaints per year against the baseline year (the year
+before the plan's first) and the plan's "cases down" target. ``u`` switches to the publication view, where a count below the threshold (setting
 ``complaint.publish_threshold``, default 3) shows as "< 3" — what may go on the OIT disclosure page.
 Everything is computed by the database (``store.complaints.stats``) in a thread worker; nothing personal is read.
 """
 
 from __future__ import annotations
 
+from itatui.domain.thai import digits
+from itatui.i18n import t
+from itatui.store.complaints.stats import Bucket, ComplaintStats, complaint_stats
+from itatui.tui.base import ModeScreen
+from itatui.tui.widgets.complaint_labels import be_date
+from itatui.tui.widgets.form_errors import error_text
 from rich.console import Group
 from rich.table import Table
 from rich.text import Text
@@ -16,16 +22,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.reactive import Reactive
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
-
-from itatui.domain.fiscal import current_fiscal_year
-from itatui.domain.thai import digits
-from itatui.i18n import t
-from itatui.store.complaints.stats import Bucket, ComplaintStats, complaint_stats
-from itatui.tui.widgets.complaint_labels import be_date
-from itatui.tui.widgets.form_errors import error_text
 
 ROUNDS: tuple[int | None, ...] = (None, 1, 2)  # the whole year, round 1 (6 months), round 2 (12 months)
 
@@ -43,7 +40,7 @@ def bucket_table(title: str, buckets: tuple[Bucket, ...], thai: bool) -> Table:
     return table
 
 
-class ComplaintStatsScreen(Screen[None]):
+class ComplaintStatsScreen(ModeScreen[None]):
     DEFAULT_CSS = """
     ComplaintStatsScreen #stats-period { height: auto; padding: 0 1; background: $boost; }
     ComplaintStatsScreen #stats-body { padding: 0 1; }
@@ -54,7 +51,6 @@ class ComplaintStatsScreen(Screen[None]):
     BINDINGS = [
         Binding("r", "round", t("desk.stats.key.round"), id="stats.round"),
         Binding("u", "publish", t("desk.stats.key.publish"), id="stats.publish"),
-        Binding("p", "print", t("key.print"), id="stats.print", show=False),
         Binding("escape", "back", t("key.back"), id="stats.back"),
     ]
 
@@ -63,14 +59,6 @@ class ComplaintStatsScreen(Screen[None]):
         self.round_index = 0
         self.publish = False
         self.stats: ComplaintStats | None = None
-
-    @property
-    def thai(self) -> bool:
-        return bool(getattr(self.app, "thai_digits", False))
-
-    @property
-    def year(self) -> int:
-        return int(getattr(self.app, "fiscal_year", 0) or current_fiscal_year())
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -88,19 +76,16 @@ class ComplaintStatsScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.title = t("desk.stats.title")
-        for attr in ("fiscal_year", "thai_digits"):
-            if isinstance(getattr(type(self.app), attr, None), Reactive):
-                self.watch(self.app, attr, lambda _v: self.load(), init=False)
         self.query_one("#stats-body").focus()
         self.load()
 
     def load(self) -> None:
         self.query_one("#stats-period", Static).update(t("desk.stats.loading"))
-        self._load(self.year, ROUNDS[self.round_index], self.publish)
+        self._load(self.fiscal_year, ROUNDS[self.round_index], self.publish)
 
     @work(thread=True, exclusive=True, group="stats", exit_on_error=False)
     def _load(self, year: int, round_no: int | None, publish: bool) -> None:
-        ctx = self.app.ctx  # type: ignore[attr-defined]
+        ctx = self.ctx
         try:
             # threshold None: the organisation's own (setting complaint.publish_threshold, default 3)
             stats = complaint_stats(ctx.engine, ctx.actor, year, round_no, publish, None, organisation_id=ctx.organisation_id)
@@ -114,7 +99,7 @@ class ComplaintStatsScreen(Screen[None]):
 
     def show(self, s: ComplaintStats) -> None:
         self.stats = s
-        thai = self.thai
+        thai = self.thai_digits
         period = t(f"desk.stats.round.{s.round or 0}")
         view = t("desk.stats.view.publish", n=digits(str(s.threshold), thai)) if s.published else t("desk.stats.view.internal")
         self.query_one("#stats-period", Static).update(Text(
@@ -150,7 +135,7 @@ class ComplaintStatsScreen(Screen[None]):
             target = "-" if y.target_pct is None else digits(f"{y.target_pct:g} %", thai)
             table.add_row(digits(str(y.fiscal_year), thai), digits(y.count.text, thai), pct(y.reduction_pct, thai), target,
                           Text(met, style="green" if y.met else "red" if y.met is False else ""))
-        return Group(Text(t("desk.stats.corruption", base=base), style="bold"), table)
+        return Group(Text(t("desk.stats.corruption", year=digits(str(s.corruption_baseline_year), thai), base=base), style="bold"), table)
 
     def action_round(self) -> None:
         self.round_index = (self.round_index + 1) % len(ROUNDS)
@@ -160,8 +145,11 @@ class ComplaintStatsScreen(Screen[None]):
         self.publish = not self.publish
         self.load()
 
-    def action_print(self) -> None:
-        self.notify(t("desk.print_later"))
+    def fiscal_year_changed(self, year: int) -> None:
+        self.load()
+
+    def digits_changed(self, thai: bool) -> None:
+        self.load()
 
     def action_back(self) -> None:
         self.dismiss(None)

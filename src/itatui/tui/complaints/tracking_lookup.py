@@ -8,19 +8,19 @@ case itself for staff (dismisses with its id; the queue opens it).
 
 from __future__ import annotations
 
+from itatui.domain import tracking
+from itatui.i18n import t
+from itatui.store import complaints as core
+from itatui.store.complaints.types import PublicStatus
+from itatui.tui.base import app_context
+from itatui.tui.widgets.complaint_labels import public_status_text
+from itatui.tui.widgets.form_errors import error_text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
-
-from itatui.domain import tracking
-from itatui.i18n import t
-from itatui.store import complaints as core
-from itatui.store.complaints.types import PublicStatus
-from itatui.tui.widgets.complaint_labels import public_status_text
-from itatui.tui.widgets.form_errors import error_text
 
 
 class TrackingLookupScreen(ModalScreen[int | None]):
@@ -76,7 +76,7 @@ class TrackingLookupScreen(ModalScreen[int | None]):
     @work(thread=True, exclusive=True, group="lookup", exit_on_error=False)
     def _find(self, code: str) -> None:
         try:
-            status = core.public_status(self.app.ctx.engine, code)  # type: ignore[attr-defined]
+            status = core.public_status(app_context(self.app).engine, code)
         except Exception as exc:  # noqa: BLE001
             self.app.call_from_thread(self._message, error_text(exc), True)
             return
@@ -104,7 +104,7 @@ class TrackingLookupScreen(ModalScreen[int | None]):
 
     @work(thread=True, exclusive=True, group="lookup-open", exit_on_error=False)
     def _open(self, code: str) -> None:
-        ctx = self.app.ctx  # type: ignore[attr-defined]
+        ctx = app_context(self.app)
         try:
             complaint_id = core.find_by_code(ctx.engine, ctx.actor, code)
         except Exception as exc:  # noqa: BLE001 - e.g. an officer without the corruption right

@@ -8,13 +8,6 @@ loads that report. ``ctrl+s`` saves (every problem shown at once, what was typed
 
 from __future__ import annotations
 
-from textual import on, work
-from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
-from textual.widgets import Input, Select, Static, TextArea
-
 from itatui.domain.eplan import ROUNDS, Reason, Status
 from itatui.domain.roles import Perm
 from itatui.domain.thai import digits, format_baht
@@ -22,9 +15,16 @@ from itatui.domain.validation import FieldProblem, ValidationError
 from itatui.i18n import t
 from itatui.store.plan import progress as repo
 from itatui.store.plan.progress import AMOUNT_FIELDS, ProgressDraft, ProgressEdit, ProgressFormData, ProgressInfo, kpi_field
+from itatui.tui.base import app_context
 from itatui.tui.plan.project_form import FORM_CSS, field_row
 from itatui.tui.widgets.form_errors import FormErrors, error_text
 from itatui.tui.widgets.plan_summary import number_text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Input, Select, Static, TextArea
 
 
 class ProgressForm(ModalScreen[ProgressInfo | None]):
@@ -179,7 +179,7 @@ class ProgressForm(ModalScreen[ProgressInfo | None]):
 
     @work(thread=True, exclusive=True, group="progress-load", exit_on_error=False)
     def _reload(self, fiscal_year: int, round_no: int) -> None:
-        ctx = self.app.ctx  # type: ignore[attr-defined]
+        ctx = app_context(self.app)
         try:
             data = repo.progress_form_data(ctx.engine, ctx.actor, self.data.project_id, fiscal_year, round_no)
         except Exception as exc:  # noqa: BLE001
@@ -235,7 +235,7 @@ class ProgressForm(ModalScreen[ProgressInfo | None]):
 
     @work(thread=True, exclusive=True, group="progress-save", exit_on_error=False)
     def _save(self, edit: ProgressEdit) -> None:
-        ctx = self.app.ctx  # type: ignore[attr-defined]
+        ctx = app_context(self.app)
         d = self.data
         try:
             info = repo.save_progress(ctx.engine, ctx.actor, d.project_id, d.fiscal_year, d.round, edit)
@@ -281,7 +281,7 @@ class ProgressForm(ModalScreen[ProgressInfo | None]):
 
     @work(thread=True, exclusive=True, group="progress-save", exit_on_error=False)
     def _unlock(self, reason: str) -> None:
-        ctx = self.app.ctx  # type: ignore[attr-defined]
+        ctx = app_context(self.app)
         d = self.data
         try:
             repo.unlock_year(ctx.engine, ctx.actor, d.project_id, d.fiscal_year, reason)

@@ -9,6 +9,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from itatui.domain.eplan import Kind, TargetGroup
+from itatui.domain.thai import digits
+from itatui.domain.validation import FieldProblem, ValidationError
+from itatui.i18n import t
+from itatui.store import plan as repo
+from itatui.store.plan import ProjectDraft, ProjectEdit, ProjectFormData, budget_field
+from itatui.tui.base import app_context
+from itatui.tui.widgets.form_errors import FormErrors, error_text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -16,14 +24,6 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Input, Label, Select, SelectionList, Static, TextArea
-
-from itatui.domain.eplan import Kind, TargetGroup
-from itatui.domain.thai import digits
-from itatui.domain.validation import FieldProblem, ValidationError
-from itatui.i18n import t
-from itatui.store import plan as repo
-from itatui.store.plan import ProjectDraft, ProjectEdit, ProjectFormData, budget_field
-from itatui.tui.widgets.form_errors import FormErrors, error_text
 
 _TEXT_AREAS = ("rationale", "objectives", "target_groups", "method_steps", "outputs", "outcomes")
 _INPUTS = ("sheet_name", "area", "period", "budget_text", "owner")
@@ -197,7 +197,7 @@ class ProjectForm(ModalScreen[ProjectSaved | None]):
 
     @work(thread=True, exclusive=True, group="project-save", exit_on_error=False)
     def _save(self, edit: ProjectEdit) -> None:
-        ctx = self.app.ctx  # type: ignore[attr-defined]
+        ctx = app_context(self.app)
         try:
             pid = repo.save_project(ctx.engine, ctx.actor, self.data.plan.id, edit, project_id=self.data.project_id)
         except ValidationError as exc:

@@ -6,6 +6,18 @@ reloads only then), ``e`` edits the project, ``r`` reports progress. Loaded in a
 
 from __future__ import annotations
 
+from itatui.domain.eplan import Reason, TargetGroup
+from itatui.domain.roles import Perm
+from itatui.domain.thai import digits
+from itatui.i18n import t
+from itatui.store import plan as repo
+from itatui.store.plan import ProjectSheet
+from itatui.store.plan import progress as progress_repo
+from itatui.tui.base import ModeScreen
+from itatui.tui.dialogs import open_form
+from itatui.tui.plan.labels import default_round, kind_text, status_text
+from itatui.tui.widgets.form_errors import error_text
+from itatui.tui.widgets.plan_summary import SELECTED_YEAR_STYLE, baht_text, number_text, year_text
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
@@ -13,25 +25,11 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.reactive import Reactive
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 from textual.worker import get_current_worker
 
-from itatui.domain.eplan import Reason, TargetGroup
-from itatui.domain.roles import Perm
-from itatui.domain.thai import digits
-from itatui.i18n import t
-from itatui.store import plan as repo
-from itatui.store.plan import progress as progress_repo
-from itatui.store.plan import ProjectSheet
-from itatui.tui.plan.table import default_round, kind_text, status_text
-from itatui.tui.dialogs import open_form
-from itatui.tui.widgets.form_errors import error_text
-from itatui.tui.widgets.plan_summary import SELECTED_YEAR_STYLE, baht_text, number_text, year_text
 
-
-class ProjectSheetScreen(Screen[bool]):
+class ProjectSheetScreen(ModeScreen[bool]):
     DEFAULT_CSS = """
     ProjectSheetScreen #sheet-scroll { height: 1fr; padding: 0 1; }
     ProjectSheetScreen #sheet-body { width: 100%; }
@@ -42,7 +40,6 @@ class ProjectSheetScreen(Screen[bool]):
         Binding("e", "edit", t("key.edit"), id="sheet.edit"),
         Binding("r", "progress", t("plan.key.progress"), id="sheet.progress"),
         Binding("t", "toggle_digits", t("key.digits"), id="sheet.digits", show=False),
-        Binding("p", "print", t("key.print"), id="sheet.print", show=False),
     ]
 
     def __init__(self, project_id: int) -> None:
@@ -58,27 +55,29 @@ class ProjectSheetScreen(Screen[bool]):
         yield Footer()
 
     def on_mount(self) -> None:
-        for attr in ("fiscal_year", "thai_digits"):
-            if isinstance(getattr(type(self.app), attr, None), Reactive):
-                self.watch(self.app, attr, lambda _v: self.load(), init=False)
         self.query_one("#sheet-scroll").focus()
         self.load()
 
     @property
-    def _thai(self) -> bool:
-        return bool(getattr(self.app, "thai_digits", False))
+    def _sheet_year(self) -> int | None:
+        # None under a host app that has no year: the core then shows the plan's current one.
+        return self.fiscal_year if getattr(self.app, "fiscal_year", None) else None
 
-    @property
-    def _fiscal_year(self) -> int | None:
-        fy = getattr(self.app, "fiscal_year", None)
-        return int(fy) if fy else None
+    def fiscal_year_changed(self, year: int) -> None:
+        self.load()
+
+    def digits_changed(self, thai: bool) -> None:
+        if self.host_watches:
+            self.load()
+        elif self.sheet is not None:
+            self._show(self.sheet)
 
     @work(thread=True, exclusive=True, group="sheet-load", exit_on_error=False)
     def load(self) -> None:
-        ctx = self.app.ctx  # type: ignore[attr-defined]
+        ctx = self.ctx
         worker = get_current_worker()
         try:
-            sheet = repo.project_sheet(ctx.engine, ctx.actor, self.project_id, self._fiscal_year)
+            sheet = repo.project_sheet(ctx.engine, ctx.actor, self.project_id, self._sheet_year)
         except Exception as exc:  # noqa: BLE001
             self.app.call_from_thread(self.query_one("#sheet-body", Static).update, error_text(exc))
             return
@@ -87,7 +86,7 @@ class ProjectSheetScreen(Screen[bool]):
 
     def _show(self, sheet: ProjectSheet) -> None:
         self.sheet = sheet
-        self.query_one("#sheet-body", Static).update(render_sheet(sheet, self._thai))
+        self.query_one("#sheet-body", Static).update(render_sheet(sheet, self.thai_digits))
 
     # ------------------------------------------------------------------------------------------ actions
 
@@ -99,16 +98,8 @@ class ProjectSheetScreen(Screen[bool]):
             return False  # the shell owns `t`; this binding only serves a host app without it
         return True
 
-    def action_toggle_digits(self) -> None:
-        self.app.thai_digits = not self._thai  # type: ignore[attr-defined]
-        if self.sheet is not None and not isinstance(getattr(type(self.app), "thai_digits", None), Reactive):
-            self._show(self.sheet)
-
-    def action_print(self) -> None:
-        self.notify(t("plan.print_later"))
-
     def _can(self, perm: Perm) -> bool:
-        if self.app.ctx.actor.can(perm):  # type: ignore[attr-defined]
+        if self.can(perm):
             return True
         self.notify(t("err.permission"), severity="error")
         return False
@@ -125,7 +116,7 @@ class ProjectSheetScreen(Screen[bool]):
     async def edit(self) -> None:
         from itatui.tui.plan.project_form import ProjectForm
 
-        ctx = self.app.ctx  # type: ignore[attr-defined]
+        ctx = self.ctx
         assert self.sheet is not None
         plan_id, project_id = self.sheet.plan_id, self.project_id
         if await open_form(self, lambda: repo.project_form_data(ctx.engine, ctx.actor, plan_id, project_id), ProjectForm) is not None:
@@ -137,7 +128,7 @@ class ProjectSheetScreen(Screen[bool]):
     async def progress(self) -> None:
         from itatui.tui.plan.progress_form import ProgressForm
 
-        ctx = self.app.ctx  # type: ignore[attr-defined]
+        ctx = self.ctx
         assert self.sheet is not None
         years = tuple(y for y, _ in self.sheet.budgets)
         fy = min(max(self.sheet.fiscal_year, years[0]), years[-1])

@@ -8,31 +8,29 @@ while the wide table scrolls sideways (``fixed_columns``).
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import date
 
+from itatui.domain.eplan import NO_REPORT, Status
+from itatui.domain.roles import Perm
+from itatui.domain.thai import digits
+from itatui.i18n import t
+from itatui.store import plan as repo
+from itatui.store.plan import PlanFilter, PlanInfo, PlanOutline, PlanTotals, ProjectPage, ProjectRow, UnitInfo
+from itatui.store.plan import progress as progress_repo
+from itatui.tui.base import ModeScreen
+from itatui.tui.dialogs import open_form
+from itatui.tui.plan.labels import default_round, kind_text, status_text
+from itatui.tui.plan.project_sheet import ProjectSheetScreen
+from itatui.tui.widgets.form_errors import error_text
+from itatui.tui.widgets.keys_footer import KeysFooter
+from itatui.tui.widgets.plan_summary import SELECTED_YEAR_STYLE, PlanSummaryPanel, baht_text, year_text
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.reactive import Reactive
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import DataTable, Header, Input, Select, Static
 from textual.worker import get_current_worker
-
-from itatui.domain.eplan import NO_REPORT, Kind, Status
-from itatui.domain.fiscal import round_range
-from itatui.domain.roles import Perm
-from itatui.domain.thai import digits
-from itatui.i18n import t
-from itatui.store import plan as repo
-from itatui.store.plan import progress as progress_repo
-from itatui.store.plan import PlanFilter, PlanInfo, PlanOutline, PlanTotals, ProjectPage, ProjectRow, UnitInfo
-from itatui.tui.dialogs import open_form
-from itatui.tui.widgets.form_errors import error_text
-from itatui.tui.widgets.keys_footer import KeysFooter
-from itatui.tui.widgets.plan_summary import SELECTED_YEAR_STYLE, PlanSummaryPanel, baht_text, year_text
 
 WIDE = 150  # from this width the summary sits beside the table; below it, it replaces the table while shown
 SEARCH_DELAY = 0.3  # seconds of typing pause before the text filter reloads
@@ -48,23 +46,7 @@ class _Loaded:
     flt: PlanFilter
 
 
-def kind_text(kind: str) -> str:
-    try:
-        return t(Kind(kind).label_key)
-    except ValueError:
-        return kind
-
-
-def status_text(status: str) -> str:
-    return t(f"eplan.status.{status or NO_REPORT}")
-
-
-def default_round(fiscal_year: int, today: date | None = None) -> int:
-    """Round 1 until the 6-month report is due (end of March), the annual round after."""
-    return 1 if (today or date.today()) <= round_range(fiscal_year, 1)[1] else 2
-
-
-class PlanScreen(Screen):
+class PlanScreen(ModeScreen[None]):
     """The plan table. ``plan_id`` None shows the organisation's plan covering the selected fiscal year."""
 
     DEFAULT_CSS = """
@@ -97,7 +79,6 @@ class PlanScreen(Screen):
         Binding("space", "toggle_dimension", t("plan.key.toggle"), id="plan.toggle", show=False),
         Binding("a", "toggle_all", t("plan.key.toggle_all"), id="plan.toggle_all", show=False),
         Binding("t", "toggle_digits", t("key.digits"), id="plan.digits", show=False),
-        Binding("p", "print", t("key.print"), id="plan.print", show=False),
         Binding("escape", "escape", t("plan.key.clear_filter"), id="plan.escape", show=False),
     ]
 
@@ -144,10 +125,7 @@ class PlanScreen(Screen):
         yield KeysFooter()
 
     def on_mount(self) -> None:
-        self.filter = PlanFilter(fiscal_year=self._fiscal_year)
-        for attr, callback in (("fiscal_year", self._fiscal_year_changed), ("thai_digits", self._digits_changed)):
-            if isinstance(getattr(type(self.app), attr, None), Reactive):
-                self.watch(self.app, attr, callback, init=False)
+        self.filter = PlanFilter(fiscal_year=self.fiscal_year)
         self.query_one("#plan-info", Static).update(t("plan.loading"))
         self.query_one(DataTable).focus()
         self.reload()
@@ -161,23 +139,13 @@ class PlanScreen(Screen):
 
     # ------------------------------------------------------------------------------------------ app state
 
-    @property
-    def _fiscal_year(self) -> int:
-        from itatui.domain.fiscal import current_fiscal_year
-
-        return int(getattr(self.app, "fiscal_year", 0) or current_fiscal_year())
-
-    @property
-    def _thai(self) -> bool:
-        return bool(getattr(self.app, "thai_digits", False))
-
-    def _fiscal_year_changed(self, _value: int) -> None:
-        self.filter = replace(self.filter, fiscal_year=self._fiscal_year)
+    def fiscal_year_changed(self, year: int) -> None:
+        self.filter = replace(self.filter, fiscal_year=self.fiscal_year)
         if self._plan_id is None:
             self.plan = None  # the plan covering the new year may be another one
         self.reload()
 
-    def _digits_changed(self, _value: bool) -> None:
+    def digits_changed(self, thai: bool) -> None:
         self.render_table()
         self._refresh_summary_view()
 
@@ -191,7 +159,7 @@ class PlanScreen(Screen):
 
     @work(thread=True, exclusive=True, group="plan-load", exit_on_error=False)
     def _load(self, flt: PlanFilter) -> None:
-        ctx = self.app.ctx  # type: ignore[attr-defined]
+        ctx = self.ctx
         worker = get_current_worker()
         try:
             # One session for all of it (plan_view): the plan shown so far, the one asked for, or the current one.
@@ -226,7 +194,7 @@ class PlanScreen(Screen):
 
     @work(thread=True, exclusive=True, group="plan-more", exit_on_error=False)
     def _load_more(self, flt: PlanFilter, offset: int) -> None:
-        ctx = self.app.ctx  # type: ignore[attr-defined]
+        ctx = self.ctx
         assert self.plan is not None
         try:
             page = repo.list_project_rows(ctx.engine, ctx.actor, self.plan.id, flt, offset=offset)
@@ -248,7 +216,7 @@ class PlanScreen(Screen):
             dims = self.outline.dimensions if self.outline else ()
             dim_select: Select[int] = self.query_one("#plan-dimension", Select)
             dim_select.set_options(
-                [(t("plan.filter.dimension", number=digits(str(d.number), self._thai)), d.id) for d in dims]
+                [(t("plan.filter.dimension", number=digits(str(d.number), self.thai_digits)), d.id) for d in dims]
             )
             if self.filter.dimension_id is not None:
                 dim_select.value = self.filter.dimension_id
@@ -268,13 +236,13 @@ class PlanScreen(Screen):
         table = self.query_one("#plan-table", DataTable)
         keep = self._cursor_key()
         table.clear(columns=True)
-        thai = self._thai
+        thai = self.thai_digits
         info = self.query_one("#plan-info", Static)
         if self.plan is None or self.outline is None or self.totals is None:
             info.update(t("plan.no_plan"))
             return
         years = self.plan.years
-        fy = self._fiscal_year
+        fy = self.fiscal_year
         # Part 2's columns first (number, name, five budgets, units), then what the app adds.
         table.add_column(t("plan.col.number"), width=4, key="number")
         table.add_column(t("plan.col.name"), width=32, key="name")
@@ -454,7 +422,7 @@ class PlanScreen(Screen):
             dimension_id=value("#plan-dimension"),
             unit_id=value("#plan-unit"),
             status=value("#plan-status"),
-            fiscal_year=self._fiscal_year,
+            fiscal_year=self.fiscal_year,
         )
         if flt != self.filter:
             self.filter = flt
@@ -471,7 +439,7 @@ class PlanScreen(Screen):
             else:
                 select.value = v
         self.call_after_refresh(self._selects_filled)
-        self.filter = replace(flt, fiscal_year=self._fiscal_year)
+        self.filter = replace(flt, fiscal_year=self.fiscal_year)
         self._load(self.filter)
 
     # ------------------------------------------------------------------------------------------ actions
@@ -505,8 +473,6 @@ class PlanScreen(Screen):
             self.action_toggle_dimension()
 
     def _open_sheet(self, project_id: int) -> None:
-        from itatui.tui.plan.project_sheet import ProjectSheetScreen
-
         def done(changed: bool | None) -> None:
             if changed:
                 self.reload()
@@ -532,16 +498,8 @@ class PlanScreen(Screen):
             return False  # the shell owns `t`; this binding only serves a host app without it
         return True
 
-    def action_toggle_digits(self) -> None:
-        self.app.thai_digits = not self._thai  # type: ignore[attr-defined]
-        if not isinstance(getattr(type(self.app), "thai_digits", None), Reactive):
-            self._digits_changed(self._thai)  # a host app without the reactive (tests): redraw ourselves
-
-    def action_print(self) -> None:
-        self.notify(t("plan.print_later"))
-
     def _can(self, perm: Perm) -> bool:
-        if self.app.ctx.actor.can(perm):  # type: ignore[attr-defined]
+        if self.can(perm):
             return True
         self.notify(t("err.permission"), severity="error")
         return False
@@ -562,14 +520,14 @@ class PlanScreen(Screen):
         """Open the project form (new when ``project_id`` is None); reload the table after a save."""
         from itatui.tui.plan.project_form import ProjectForm
 
-        ctx = self.app.ctx  # type: ignore[attr-defined]
+        ctx = self.ctx
         assert self.plan is not None
         plan_id = self.plan.id
         saved = await open_form(
             self, lambda: repo.project_form_data(ctx.engine, ctx.actor, plan_id, project_id, mission_id=mission_id), ProjectForm
         )
         if saved is not None:
-            self.notify(t("plan.saved_project", number=digits(str(saved.edit.number), self._thai)))
+            self.notify(t("plan.saved_project", number=digits(str(saved.edit.number), self.thai_digits)))
             self.reload()
             self.call_after_refresh(self._restore_cursor, f"p:{saved.project_id}")
 
@@ -584,9 +542,9 @@ class PlanScreen(Screen):
     async def edit_progress(self, project_id: int) -> None:
         from itatui.tui.plan.progress_form import ProgressForm
 
-        ctx = self.app.ctx  # type: ignore[attr-defined]
-        years = self.plan.years if self.plan else (self._fiscal_year,)
-        fy = min(max(self._fiscal_year, years[0]), years[-1])
+        ctx = self.ctx
+        years = self.plan.years if self.plan else (self.fiscal_year,)
+        fy = min(max(self.fiscal_year, years[0]), years[-1])
         saved = await open_form(
             self, lambda: progress_repo.progress_form_data(ctx.engine, ctx.actor, project_id, fy, default_round(fy)), ProgressForm
         )
@@ -602,7 +560,7 @@ class PlanScreen(Screen):
     async def edit_targets(self) -> None:
         from itatui.tui.plan.targets_form import TargetsForm
 
-        ctx = self.app.ctx  # type: ignore[attr-defined]
+        ctx = self.ctx
         plan = self.plan
         assert plan is not None
         saved = await open_form(
@@ -628,15 +586,15 @@ class PlanScreen(Screen):
 
     @work(thread=True, exclusive=True, group="plan-summary", exit_on_error=False)
     def load_summary(self) -> None:
-        ctx = self.app.ctx  # type: ignore[attr-defined]
+        ctx = self.ctx
         worker = get_current_worker()
         try:
             plan = self.plan or repo.current_plan(
-                ctx.engine, ctx.actor, organisation_id=ctx.organisation_id, fiscal_year=self._fiscal_year
+                ctx.engine, ctx.actor, organisation_id=ctx.organisation_id, fiscal_year=self.fiscal_year
             )
             if plan is None:
                 return
-            summary = repo.plan_summary(ctx.engine, ctx.actor, plan.id, self._fiscal_year)
+            summary = repo.plan_summary(ctx.engine, ctx.actor, plan.id, self.fiscal_year)
         except Exception as exc:  # noqa: BLE001
             self.app.call_from_thread(self._load_failed, exc)
             return
@@ -644,9 +602,9 @@ class PlanScreen(Screen):
             self.app.call_from_thread(self._show_summary, summary)
 
     def _show_summary(self, summary: repo.PlanSummary) -> None:
-        self.query_one("#plan-summary", PlanSummaryPanel).show(summary, self._thai)
+        self.query_one("#plan-summary", PlanSummaryPanel).show(summary, self.thai_digits)
 
     def _refresh_summary_view(self) -> None:
         panel = self.query_one("#plan-summary", PlanSummaryPanel)
         if panel.summary is not None:
-            panel.show(panel.summary, self._thai)
+            panel.show(panel.summary, self.thai_digits)

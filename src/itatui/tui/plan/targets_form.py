@@ -6,22 +6,22 @@ value at once and saves in a worker (audited); ``escape`` dismisses with ``None`
 
 from __future__ import annotations
 
-from textual import work
-from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
-from textual.widgets import Input, Label, Static
-
 from itatui.domain.eplan import PlanTargetKind
 from itatui.domain.thai import digits
 from itatui.domain.validation import FieldProblem, ValidationError
 from itatui.i18n import t
 from itatui.store import plan as repo
 from itatui.store.plan import PlanInfo, TargetInfo, target_field
+from itatui.tui.base import app_context
 from itatui.tui.plan.project_form import FORM_CSS
 from itatui.tui.widgets.form_errors import FormErrors, error_text
 from itatui.tui.widgets.plan_summary import number_text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, Static
 
 
 class TargetsForm(ModalScreen[tuple[TargetInfo, ...] | None]):
@@ -94,7 +94,7 @@ class TargetsForm(ModalScreen[tuple[TargetInfo, ...] | None]):
 
     @work(thread=True, exclusive=True, group="targets-save", exit_on_error=False)
     def _save(self, actuals: dict[tuple[str, int], float | None]) -> None:
-        ctx = self.app.ctx  # type: ignore[attr-defined]
+        ctx = app_context(self.app)
         try:
             repo.save_target_actuals(ctx.engine, ctx.actor, self.plan.id, actuals)
             saved = tuple(repo.list_targets(ctx.engine, ctx.actor, self.plan.id))

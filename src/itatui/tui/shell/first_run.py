@@ -10,6 +10,10 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from itatui.domain.validation import FieldProblem, Problems
+from itatui.i18n import t
+from itatui.tui.shell.login import LoginResult
+from itatui.tui.widgets.title_bar import TitleBar
 from sqlalchemy.engine import Engine
 from textual import on, work
 from textual.app import ComposeResult
@@ -17,11 +21,6 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, Label, Static
-
-from itatui.domain.validation import FieldProblem, Problems
-from itatui.i18n import t
-from itatui.tui.widgets.title_bar import TitleBar
-from itatui.tui.shell.login import LoginResult
 
 _USERNAME = re.compile(r"^[A-Za-z0-9._-]+$")
 

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
+from itatui.i18n import t
+from itatui.tui.commands import KeyEntry
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
-
-from itatui.i18n import t
-from itatui.tui.commands import KeyEntry
 
 
 class HelpScreen(ModalScreen[None]):

@@ -11,6 +11,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from itatui.i18n import t
+from itatui.tui.widgets.keys_footer import KeysFooter
+from itatui.tui.widgets.title_bar import TitleBar
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -19,15 +22,10 @@ from textual.screen import Screen
 from textual.widgets import Button, Input, Label, Static
 from textual.worker import Worker, WorkerState
 
-from itatui.i18n import t
-from itatui.tui.widgets.keys_footer import KeysFooter
-from itatui.tui.widgets.title_bar import TitleBar
-
 if TYPE_CHECKING:
-    from sqlalchemy.engine import Engine
-
     from itatui.store.accounts import UserInfo
     from itatui.store.org import OrgInfo
+    from sqlalchemy.engine import Engine
 
 
 @dataclass(frozen=True)

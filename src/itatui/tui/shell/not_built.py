@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
+from itatui.i18n import t
 from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
-
-from itatui.i18n import t
 
 
 class NotBuiltScreen(Screen[None]):

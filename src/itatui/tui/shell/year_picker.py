@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
+from itatui.domain.fiscal import current_fiscal_year
+from itatui.domain.thai import digits
+from itatui.i18n import t
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
-
-from itatui.domain.fiscal import current_fiscal_year
-from itatui.domain.thai import digits
-from itatui.i18n import t
 
 
 def year_choices(selected: int, today_fy: int | None = None) -> list[int]:

@@ -6,8 +6,6 @@ from __future__ import annotations
 from datetime import date, datetime
 from enum import StrEnum
 
-from rich.text import Text
-
 from itatui.domain.complaint_clock import BANGKOK
 from itatui.domain.complaints import (
     Channel,
@@ -23,6 +21,7 @@ from itatui.domain.thai import digits, format_date
 from itatui.i18n import language, t
 from itatui.store.complaints.types import PublicStatus
 from itatui.tui.widgets.form_errors import error_text
+from rich.text import Text
 
 OVERDUE_STYLE = "bold red"
 SOON_STYLE = "bold dark_orange"  # amber

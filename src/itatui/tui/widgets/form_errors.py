@@ -9,12 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
+from itatui.domain.validation import FieldProblem
+from itatui.i18n import t
 from rich.text import Text
 from textual.css.query import NoMatches
 from textual.widgets import Static
-
-from itatui.domain.validation import FieldProblem
-from itatui.i18n import t
 
 
 class FormErrors(Static):
@@ -94,10 +93,9 @@ class FormErrors(Static):
 def error_text(exc: BaseException) -> str:
     """A failure in words fit for the screen, in the user's language (never a traceback). Never ``str()`` of a
     database error: SQLAlchemy puts the statement's parameters in it, and those may be a complainant's name."""
-    from sqlalchemy.exc import DBAPIError, SQLAlchemyError
-
     from itatui.domain.roles import PermissionDenied
     from itatui.domain.validation import ValidationError
+    from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
     if isinstance(exc, PermissionDenied):
         return t("err.permission")

@@ -19,6 +19,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from itatui.domain.thai import digits
+from itatui.i18n import t
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
@@ -29,9 +31,6 @@ from textual.message import Message
 from textual.widgets import DataTable, Static
 from textual.widgets._data_table import CellType
 from textual.worker import get_current_worker
-
-from itatui.domain.thai import digits
-from itatui.i18n import t
 
 MIN_PAGE = 5
 MAX_PAGE = 200

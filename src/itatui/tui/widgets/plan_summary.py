@@ -6,16 +6,15 @@ The small number formatters here are shared by the plan screens and forms.
 
 from __future__ import annotations
 
+from itatui.domain.eplan import NO_REPORT, PlanTargetKind, Status
+from itatui.domain.thai import digits, format_baht
+from itatui.i18n import t
+from itatui.store.plan import PlanSummary
 from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 from textual.containers import VerticalScroll
 from textual.widgets import Static
-
-from itatui.domain.eplan import NO_REPORT, PlanTargetKind, Status
-from itatui.domain.thai import digits, format_baht
-from itatui.i18n import t
-from itatui.store.plan import PlanSummary
 
 SELECTED_YEAR_STYLE = "bold reverse"  # the selected fiscal year's column, everywhere in the plan screens
 

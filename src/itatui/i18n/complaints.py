@@ -1,5 +1,5 @@
 """Texts of the complaint core: vocabularies, validation and refusals, the receipt, ``itatui status``, statistics.
-(The desk screens' own texts live in messages_desk.py.)"""
+(The desk screens' own texts live in i18n/desk.py.)"""
 
 MESSAGES: dict[str, dict[str, str]] = {
     # kinds

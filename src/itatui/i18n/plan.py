@@ -81,7 +81,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "plan.key.toggle": {"th": "ย่อ/ขยายมิติ", "en": "Fold dimension"},
     "plan.key.toggle_all": {"th": "ย่อ/ขยายทั้งหมด", "en": "Fold all"},
     "plan.key.clear_filter": {"th": "ล้างตัวกรอง", "en": "Clear filter"},
-    "plan.print_later": {"th": "การพิมพ์จะเปิดใช้พร้อมกับการปรับปรุงเรื่องการพิมพ์ในรุ่นถัดไป", "en": "Printing comes with the printing update"},
     "plan.select_project": {"th": "กรุณาเลือกแถวโครงการก่อน", "en": "Select a project row first"},
     "plan.saved_project": {"th": "บันทึกโครงการที่ {number} เรียบร้อย", "en": "Project {number} saved"},
     # the project sheet

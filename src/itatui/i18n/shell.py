@@ -1,6 +1,7 @@
 """Texts of the shell: start-up, log-in, first run, help, palette, year picker, ``users`` and ``check``."""
 
 MESSAGES: dict[str, dict[str, str]] = {
+    "shell.no_report": {"th": "ยังไม่มีรายงานให้พิมพ์จากหน้านี้", "en": "No report to print from this screen yet"},
     "shell.loading": {"th": "กำลังเปิดฐานข้อมูล…", "en": "Opening the database…"},
     "shell.demo_tag": {"th": "(ฐานข้อมูลสาธิต)", "en": "(demo database)"},
     # header (short forms: organisation — mode · year · user must fit 80 columns)
@@ -77,7 +78,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "shell.cli.passwd_help": {"th": "เปลี่ยนรหัสผ่าน", "en": "change a password"},
     "shell.cli.disable_help": {"th": "ระงับบัญชีผู้ใช้", "en": "disable an account"},
     "shell.cli.enable_help": {"th": "เปิดใช้บัญชีผู้ใช้อีกครั้ง", "en": "enable an account again"},
-    "shell.cli.role_opt": {"th": "บทบาท (ระบุซ้ำได้)", "en": "role (repeatable)"},
+    "shell.cli.role_opt": {
+        "th": "บทบาท (ระบุซ้ำได้; ผู้ตรวจสอบเรื่องทุจริตมอบด้วย itatui investigators grant)",
+        "en": "role (repeatable; the investigator role is given with itatui investigators grant)",
+    },
     "shell.cli.name_opt": {"th": "ชื่อ-สกุล", "en": "full name"},
     "shell.cli.new_password": {"th": "รหัสผ่านใหม่", "en": "New password"},
     "shell.cli.new_password_again": {"th": "รหัสผ่านใหม่อีกครั้ง", "en": "New password again"},

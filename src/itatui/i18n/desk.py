@@ -1,5 +1,5 @@
 """Texts of the complaint desk screens: the queue, intake, the receipt, a case and its forms, the lookup,
-statistics and the kiosk. (Vocabularies and the core's refusals are in messages_complaints.py.)"""
+statistics and the kiosk. (Vocabularies and the core's refusals are in i18n/complaints.py.)"""
 
 MESSAGES: dict[str, dict[str, str]] = {
     # paged table
@@ -20,7 +20,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "desk.days.overdue": {"th": "เกินกำหนด {n} วัน", "en": "{n} d overdue"},
     "desk.days.today": {"th": "ครบกำหนดวันนี้", "en": "due today"},
     "desk.days.left": {"th": "เหลือ {n} วัน", "en": "{n} d left"},
-    "desk.print_later": {"th": "การพิมพ์รายงานจะเปิดใช้ในรุ่นถัดไป", "en": "Printing comes in a later version"},
     # queue
     "desk.col.registry": {"th": "เลขรับ", "en": "Reg. no."},
     "desk.col.received": {"th": "วันที่รับ", "en": "Received"},
@@ -261,7 +260,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "desk.stats.by_kind": {"th": "ตามประเภท", "en": "By type"},
     "desk.stats.by_channel": {"th": "ตามช่องทาง", "en": "By channel"},
     "desk.stats.by_unit": {"th": "ตามหน่วยงาน", "en": "By unit"},
-    "desk.stats.corruption": {"th": "เรื่องร้องเรียนการทุจริตเทียบปีฐาน 2565 ({base} เรื่อง)", "en": "Corruption complaints against the 2565 baseline ({base})"},
+    "desk.stats.corruption": {"th": "เรื่องร้องเรียนการทุจริตเทียบปีฐาน {year} ({base} เรื่อง)", "en": "Corruption complaints against the {year} baseline ({base})"},
     "desk.stats.corr.fy": {"th": "ปีงบประมาณ", "en": "Fiscal year"},
     "desk.stats.corr.count": {"th": "จำนวน", "en": "Count"},
     "desk.stats.corr.reduction": {"th": "ลดลง", "en": "Down by"},
