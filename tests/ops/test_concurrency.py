@@ -15,6 +15,7 @@ from itatui.store.integrity import check_database
 
 DESK = r"""
 import sys
+from dataclasses import replace
 from datetime import UTC, datetime
 from itatui.store.bootstrap import open_database
 from itatui.store import accounts
