@@ -27,7 +27,7 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-SOURCE_PLAN = REPO.parent / "shared" / "source-plan" / "khemarat-anti-corruption-plan-2566-2570.txt"
+SOURCE_PLAN = REPO / "tests" / "data" / "khemarat-anti-corruption-plan-2566-2570.txt"
 
 ITATUI_CHILD = r"""
 import asyncio, os, sys, time
@@ -111,7 +111,7 @@ def prepare(db: Path) -> str:
             from itatui.store.plan.importing import import_plan
 
             import_plan(engine, admin.actor(), parse_plan_file(SOURCE_PLAN))
-            held = "the Khemarat plan imported from shared/source-plan"
+            held = "the Khemarat plan imported from tests/data"
     else:
         seed_demo_plan(engine)
         held = "the shipped Khemarat seed plan"

@@ -1,4 +1,7 @@
-"""Shared fixtures: a real SQLite file per test, migrated to head; the user's data dir redirected."""
+"""Shared fixtures: a real SQLite file per test, migrated to head; the user's data dir redirected; the office's
+plan document (``tests/data/``); a small plan built row by row (``small``) and a staffed complaint desk (``desk``).
+
+In CI (``CI`` set) a skipped test fails the run: only the PostgreSQL tests may skip, and only outside CI."""
 
 from __future__ import annotations
 
@@ -10,8 +13,8 @@ import pytest
 # Tests never touch the real user data directory, and always start in Thai.
 os.environ.setdefault("ITATUI_LANG", "th")
 
-REPO = Path(__file__).resolve().parents[1]
-SOURCE_PLAN = REPO.parent / "shared" / "source-plan" / "khemarat-anti-corruption-plan-2566-2570.txt"
+DATA = Path(__file__).resolve().parent / "data"
+SOURCE_PLAN = DATA / "khemarat-anti-corruption-plan-2566-2570.txt"  # the office's plan document, as converted to text
 
 
 @pytest.fixture(autouse=True)
@@ -48,9 +51,23 @@ def admin(engine):
 
 @pytest.fixture
 def source_plan() -> Path:
-    if not SOURCE_PLAN.exists():
-        pytest.skip("shared/source-plan is not beside this checkout")
     return SOURCE_PLAN
+
+
+@pytest.fixture
+def small(engine) -> dict[str, int]:
+    """Two dimensions, a mission with no project, five projects (see ``tests/plan_fixtures.py``); the row ids."""
+    from tests.plan_fixtures import build_small_plan
+
+    return build_small_plan(engine)
+
+
+@pytest.fixture
+def desk(engine, admin):
+    """An organisation with units, a complaint officer, an investigator holding a key, the administrator."""
+    from tests.tui.complaint_desk import make_desk
+
+    return make_desk(engine, admin)
 
 
 @pytest.fixture
@@ -81,3 +98,35 @@ def pg_engine():
     with admin_engine.connect() as conn:
         conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
     admin_engine.dispose()
+
+
+@pytest.fixture(autouse=True)
+def _quick_key_seals(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each seal records its own Argon2 cost, so tests seal and open the same way at a lower cost; the shipped
+    cost is checked in tests/store/test_security.py and measured by benchmarks/kdf.py."""
+    from itatui.store.accounts import sealing
+
+    monkeypatch.setattr(sealing, "KDF_COST", (1, 1024))
+
+
+# ---- CI: a skipped test is a failure ---------------------------------------------------------------------------
+# In CI nothing may skip (the PostgreSQL fixture fails there without a server instead of skipping): a skip means a
+# test silently did not run, so the run fails and names it.
+
+
+def _skipped(config) -> list:  # noqa: ANN001
+    reporter = config.pluginmanager.get_plugin("terminalreporter")
+    return list(reporter.stats.get("skipped", [])) if reporter is not None else []
+
+
+def pytest_sessionfinish(session, exitstatus) -> None:  # noqa: ANN001
+    if os.environ.get("CI") and _skipped(session.config) and session.exitstatus == pytest.ExitCode.OK:
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:  # noqa: ANN001
+    skipped = _skipped(config)
+    if os.environ.get("CI") and skipped:
+        terminalreporter.write_sep("=", f"CI: {len(skipped)} skipped; every test must run in CI", red=True)
+        for report in skipped:
+            terminalreporter.write_line(f"  {report.nodeid}")

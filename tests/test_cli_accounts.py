@@ -64,7 +64,7 @@ def test_add_refuses_short_password_and_does_not_offer_investigator(db, monkeypa
     _add(db, monkeypatch, "boss", "boss-pass-1")
     _as(monkeypatch, "boss", "boss-pass-1")
     assert _add(db, monkeypatch, "s", "short", "--role", "viewer") == 1
-    assert "รหัสผ่านต้องยาวอย่างน้อย 8 ตัวอักษร" in capsys.readouterr().err
+    assert "รหัสผ่านต้องยาวอย่างน้อย 10 ตัวอักษร" in capsys.readouterr().err
     # the investigator role is not offered by `users add` at all (only `investigators grant` gives it)
     with pytest.raises(SystemExit) as exc:
         _add(db, monkeypatch, "i", "long-enough-1", "--role", "investigator")
@@ -82,7 +82,7 @@ def test_list_passwd_disable(db, monkeypatch, capsys):
     assert "somchai" in out and "สมชาย ใจดี" in out and "เจ้าหน้าที่รับเรื่องร้องเรียน" in out and "ใช้งาน" in out
 
     monkeypatch.setenv("ITATUI_NEW_PASSWORD", "new-somchai-pass")
-    assert main(["--db", db, "users", "passwd", "somchai"]) == 0
+    assert main(["--db", db, "users", "passwd", "somchai", "--yes"]) == 0
     engine = open_database(db)
     assert accounts.authenticate(engine, "somchai", "new-somchai-pass").username == "somchai"
 
@@ -115,6 +115,9 @@ def test_check_passes_then_finds_a_tampered_record(db, monkeypatch, capsys):
     assert "ห่วงโซ่แฮชของบันทึกการใช้งาน" in out and "ความสมบูรณ์ของไฟล์ SQLite" in out
 
     engine = open_database(db)
+    from tests.store.test_integrity import unguard
+
+    unguard(engine)
     with session_scope(engine) as s:
         s.exec(text("UPDATE auditlog SET username = 'someone' WHERE id = 2"))  # type: ignore[call-overload]
     assert main(["--db", db, "check"]) == 1

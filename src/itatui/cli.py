@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from importlib import import_module
@@ -10,7 +11,7 @@ from importlib import import_module
 from itatui import __version__
 
 # Sub-command modules under itatui.commands, each with register(subparsers).
-COMMAND_MODULES = ("app", "accounts", "plan", "complaints", "backup", "transfer")
+COMMAND_MODULES = ("app", "accounts", "plan", "complaints", "security", "backup", "transfer")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -36,6 +37,8 @@ def _early_lang(argv: Sequence[str]) -> str | None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    # Everything the app writes (database, -wal/-shm, anchors, receipts, backups) is for its owner only.
+    os.umask(0o077)
     lang = _early_lang(argv)
     if lang in ("th", "en"):
         from itatui.i18n import set_language

@@ -31,7 +31,7 @@ def test_parse_int_accepts_office_forms(typed, value):
 def test_parse_int_refuses_with_a_message_key(typed, key):
     with pytest.raises(InputError) as exc:
         parse_int(typed)
-    assert str(exc.value) == key
+    assert exc.value.key == key
 
 
 def test_buddhist_era_dates():

@@ -7,13 +7,11 @@ from pathlib import Path
 
 import pytest
 
-SOURCE = Path(__file__).resolve().parents[2].parent / "shared" / "source-plan" / "khemarat-anti-corruption-plan-2566-2570.txt"
+SOURCE = Path(__file__).resolve().parents[1] / "data" / "khemarat-anti-corruption-plan-2566-2570.txt"
 
 
 @pytest.fixture(scope="session")
 def source_text() -> str:
-    if not SOURCE.exists():
-        pytest.skip("shared/source-plan is not beside this checkout")
     return SOURCE.read_text(encoding="utf-8")
 
 

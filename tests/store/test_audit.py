@@ -12,6 +12,8 @@ def test_chain_verifies_and_detects_tampering(engine, admin):
     with session_scope(engine) as s:
         count, problems = audit.verify_chain(s)
     assert count >= 5 and problems == []
+    with engine.begin() as conn:  # someone with the file drops the app's guard first
+        conn.exec_driver_sql("DROP TRIGGER auditlog_no_update")
     with session_scope(engine) as s:
         rec = s.exec(select(AuditLog).where(AuditLog.entity == "project")).first()
         rec.after = '{"name": "แก้ลับ"}'

@@ -11,7 +11,9 @@ from itatui.store.db import session_scope
 from itatui.store.models import Complaint, RegistryCounter, User
 
 
-def test_seed_then_status_shows_only_public_messages(engine, db_path, capsys):
+def test_seed_then_status_shows_only_public_messages(engine, admin, db_path, capsys, monkeypatch):
+    monkeypatch.setenv("ITATUI_USER", "admin")
+    monkeypatch.setenv("ITATUI_PASSWORD", "admin-pass-1")
     assert main(["--db", str(db_path), "seed-demo", "--complaints", "300", "--seed", "7"]) == 0
     with session_scope(engine) as s:
         total = s.exec(sa.select(sa.func.count()).select_from(Complaint)).one()[0]

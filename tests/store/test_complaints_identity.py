@@ -50,22 +50,28 @@ def _file_bytes(db_path) -> bytes:
     return data
 
 
-def test_database_file_holds_no_plaintext_of_a_corruption_complainant(engine, people, db_path):
+def test_database_file_holds_no_plaintext_of_a_complainant_of_either_kind(engine, people, db_path):
     officer = people["officer"]
     sealed = C.create_complaint(engine, officer, corruption())
-    # control: a general complainant is stored plainly, so the byte search below can see names when they exist
-    C.create_complaint(engine, officer, C.ComplaintDraft(kind="general", channel="walk_in", subject="ไฟดับ",
-                                                         received_at=RECEIVED, complainant_name="นายเปิดเผย ธรรมดา"))
+    general = C.create_complaint(engine, officer, C.ComplaintDraft(
+        kind="general", channel="walk_in", subject="ไฟดับหน้าบ้านนายเปิดเผย", received_at=RECEIVED,
+        complainant_name="นายทั่วไป ธรรมดา", national_id=SECRET_ID2, phone="0897776655", address="บ้านเลขที่ 99/9"))
     case = C.get_case(engine, officer, sealed.id)
     assert case.identity_sealed and case.complainant is None
+    # the officer who opened the key ring at log-in still reads the general complainant
+    assert C.get_case(engine, officer, general.id).complainant.name == "นายทั่วไป ธรรมดา"
     data = _file_bytes(db_path)
-    assert "นายเปิดเผย ธรรมดา".encode() in data
-    for secret in (SECRET_NAME, "ลับสุดยอด", SECRET_ID, idcard.format_id(SECRET_ID), SECRET_PHONE, "089-111-2233"):
+    assert "ไฟดับหน้าบ้านนายเปิดเผย".encode() in data  # control: plain columns are visible to this byte search
+    for secret in ("นายทั่วไป ธรรมดา", SECRET_ID2, "0897776655", "บ้านเลขที่ 99/9",
+                   SECRET_NAME, "ลับสุดยอด", SECRET_ID, idcard.format_id(SECRET_ID), SECRET_PHONE, "089-111-2233"):
         assert secret.encode() not in data, secret
         assert secret.encode("utf-16-le") not in data, secret
     with session_scope(engine) as s:
         audit_text = " ".join(a.before + a.after for a in s.exec(sa.select(AuditLog)).scalars())
     assert SECRET_NAME not in audit_text and SECRET_ID not in audit_text
+
+
+SECRET_ID2 = "310170023070" + str(idcard.check_digit("310170023070"))
 
 
 def test_admin_and_officer_cannot_reveal_an_investigator_can_and_it_is_audited(engine, people):
@@ -134,7 +140,10 @@ def test_admin_password_reset_drops_the_key_and_a_regrant_restores_access(engine
     saved = C.create_complaint(engine, people["officer"], corruption())
     accounts.create_user(engine, people["admin"], "inv3", "inv3-pass-1", {Role.VIEWER})
     C.grant_investigator(engine, people["inv1"], "inv1-pass-1", "inv3", "inv3-pass-1")
-    accounts.change_password(engine, people["admin"], "inv3", "reset-by-admin")
+    with pytest.raises(accounts.AccountError) as refused:  # nothing becomes unreadable without a confirmation
+        accounts.change_password(engine, people["admin"], "inv3", "reset-by-admin")
+    assert refused.value.key == "err.key_loss_confirm"
+    accounts.change_password(engine, people["admin"], "inv3", "reset-by-admin", confirm_key_loss=True)
     inv3 = accounts.authenticate(engine, "inv3", "reset-by-admin").actor()
     with pytest.raises(IdentityError) as exc:
         C.reveal_identity(engine, inv3, "reset-by-admin", saved.id, "ตรวจสอบ")
@@ -163,3 +172,32 @@ def test_receipt_and_public_status_of_a_corruption_complaint_identify_nobody(eng
     text = repr(receipt) + repr(C.public_status(engine, saved.tracking_code))
     for secret in (SECRET_NAME, SECRET_ID, "089-111-2233", "เจ้าหน้าที่กองช่าง"):
         assert secret not in text
+
+
+def test_data_keys_wrapped_before_hpke_still_open_and_are_rewrapped_with_hpke(engine, people):
+    from itatui.store.complaints import identity
+    from itatui.store.models import User
+
+    inv1 = people["inv1"]
+    made = C.create_complaint(engine, people["officer"], corruption())
+    context = identity.wrap_context(made.id, inv1.user_id)
+    with write_scope(engine) as s:
+        user = s.get(User, inv1.user_id)
+        private = identity.open_private_key(bytes(user.private_key_sealed), "inv1-pass-1", inv1.user_id)
+        row = s.get(ComplaintKey, (made.id, inv1.user_id))
+        assert bytes(row.wrapped_key)[:1] == b"\x02"  # new keys are wrapped with HPKE
+        data_key = identity.unwrap_data_key(bytes(row.wrapped_key), private, context)
+        # what a database written before HPKE holds for this complaint
+        row.wrapped_key = identity.wrap_data_key_v1(data_key, bytes(user.public_key), context)
+        s.add(row)
+    assert C.reveal_identity(engine, inv1, "inv1-pass-1", made.id, "ตรวจสอบ").name == SECRET_NAME
+
+    C.grant_investigator(engine, inv1, "inv1-pass-1", "inv2", "inv2-pass-1")
+    inv2 = accounts.authenticate(engine, "inv2", "inv2-pass-1").actor()
+    with session_scope(engine) as s:
+        copied = s.get(ComplaintKey, (made.id, inv2.user_id))
+        assert bytes(copied.wrapped_key)[:1] == b"\x02"
+    assert C.reveal_identity(engine, inv2, "inv2-pass-1", made.id, "รับช่วงคดี").name == SECRET_NAME
+    # a key wrapped for one investigator never opens with another's private key
+    with pytest.raises(IdentityError):
+        identity.unwrap_data_key(bytes(copied.wrapped_key), private, context)

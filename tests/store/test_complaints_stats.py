@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -40,6 +42,8 @@ def data(engine, admin):
                                  accused="นาย ข." if kind == "corruption" else "", anonymous=kind == "corruption")
         if kind == "corruption":
             draft = C.ComplaintDraft(kind=kind, channel=channel, subject="เรื่อง", received_at=at, accused="นาย ข.", anonymous=True)
+        if day < date(2024, 10, 1):  # before the previous fiscal year: the desk must say why (issue 7)
+            draft = replace(draft, received_reason="บันทึกย้อนหลังจากทะเบียนกระดาษ")
         return C.create_complaint(engine, officer, draft, now=datetime(2026, 3, 31, 3, 0, tzinfo=UTC)).id
 
     def told(cid: int, day: date, close_days: int | None = None, satisfaction: int | None = None) -> None:

@@ -20,6 +20,13 @@ from itatui.store.migrate import head_revision
 from itatui.store.org import save_organisation
 
 
+def unguard(engine) -> None:  # noqa: ANN001
+    """What someone with the file does first: drop the triggers that keep the audit log append-only."""
+    with engine.begin() as conn:
+        conn.exec_driver_sql("DROP TRIGGER auditlog_no_update")
+        conn.exec_driver_sql("DROP TRIGGER auditlog_no_delete")
+
+
 def _keys(engine) -> list[tuple[str, dict]]:  # noqa: ANN001
     return [(p.key, p.params) for p in check_database(engine)]
 
@@ -47,6 +54,7 @@ def test_altered_audit_record_is_found(engine, admin):
     with write_scope(engine) as s:
         rec = audit.record(s, admin, "update", "organisation", org.id, before={"name": "ก"}, after={"name": "ข"})
         rec_id = rec.id
+    unguard(engine)
     with session_scope(engine) as s:
         s.exec(text("UPDATE auditlog SET after = :a WHERE id = :i").bindparams(a='{"name": "ค"}', i=rec_id))  # type: ignore[call-overload]
     assert _keys(engine) == [("shell.check.audit_hash", {"id": rec_id})]
@@ -55,6 +63,7 @@ def test_altered_audit_record_is_found(engine, admin):
 def test_removed_audit_record_breaks_the_chain(engine, admin):
     save_organisation(engine, admin, "เทศบาลตำบลเขมราฐ")
     save_organisation(engine, admin, "เทศบาลตำบลเขมราฐ", "เขมราฐ")
+    unguard(engine)
     with session_scope(engine) as s:
         ids = [r[0] for r in s.exec(text("SELECT id FROM auditlog ORDER BY id")).all()]  # type: ignore[call-overload]
         s.exec(text("DELETE FROM auditlog WHERE id = :i").bindparams(i=ids[1]))  # type: ignore[call-overload]
@@ -76,3 +85,21 @@ def test_old_schema_is_reported(engine):
         conn.exec_driver_sql("UPDATE alembic_version SET version_num = '0000_old'")
     assert _keys(engine) == [("shell.check.schema_behind", {"current": "0000_old", "head": head_revision()})]
     assert not schema_at_head(engine)
+
+
+def test_the_head_comes_from_alembic_once_then_from_the_cache(tmp_path, monkeypatch):
+    import json
+
+    from itatui.paths import data_dir
+
+    monkeypatch.setenv("ITATUI_HOME", str(tmp_path))
+    assert script_head() == head_revision()
+    cache = data_dir() / "schema-head.json"
+    (key, head), = json.loads(cache.read_text(encoding="utf-8")).items()
+    assert head == head_revision()
+    # The next start reads the file (a different value written under the same key proves it is not Alembic's).
+    cache.write_text(json.dumps({key: "from-the-cache"}), encoding="utf-8")
+    assert script_head() == "from-the-cache"
+    # A cache written for another set of migration files is not used.
+    cache.write_text(json.dumps({"other-files": "stale"}), encoding="utf-8")
+    assert script_head() == head_revision()

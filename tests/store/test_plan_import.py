@@ -421,3 +421,15 @@ def test_cli_imports_under_an_organisation_named_differently(tmp_path, source_pl
     assert main(["--db", str(db), "import-plan", str(source_plan), "--organisation", "9"]) == 1
     assert "ไม่พบองค์กรหมายเลข 9" in capsys.readouterr().err
     eng.dispose()
+
+
+def test_reimport_logs_the_sheet_before_and_after(engine, admin, imported, source_text):
+    import json
+
+    text = _edit(source_text, 1403, "๒๐,๐๐๐ บาท", "๒๕,๐๐๐ บาท")  # project 19's sheet only
+    summary = import_plan(engine, admin, parse_plan_text(text, source_name="v3.txt"))
+    assert summary.changed == (19,)
+    with Session(engine) as s:
+        rec = s.exec(select(AuditLog).where(AuditLog.action == "update", AuditLog.entity == "project")).one()
+    before, after = json.loads(rec.before), json.loads(rec.after)
+    assert before == {"sheet.budget_text": "๒๐,๐๐๐ บาท"} and after == {"sheet.budget_text": "๒๕,๐๐๐ บาท"}

@@ -17,12 +17,7 @@ from itatui.store.models import (
     Plan,
 )
 from itatui.store.plan import PlanFilter, ProjectDraft
-from tests.plan_fixtures import YEARS, build_small_plan
-
-
-@pytest.fixture
-def small(engine):
-    return build_small_plan(engine)
+from tests.plan_fixtures import YEARS
 
 
 @pytest.fixture

@@ -14,12 +14,6 @@ from itatui.store.plan import progress
 from itatui.store.accounts import create_user
 from itatui.store.models import AuditLog
 from itatui.store.plan.progress import ProgressDraft, ProgressEdit, ProgressLocked
-from tests.plan_fixtures import build_small_plan
-
-
-@pytest.fixture
-def small(engine):
-    return build_small_plan(engine)
 
 
 @pytest.fixture

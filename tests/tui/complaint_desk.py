@@ -1,15 +1,11 @@
 """Shared set-up of the complaint desk tests: an organisation with units, one account per desk role (a complaint
-officer, a corruption-complaint investigator holding a key, the administrator), and a bare host App that gives
-a screen what the real shell gives it (``ctx``, ``fiscal_year``, ``thai_digits``)."""
+officer, a corruption-complaint investigator holding a key, the administrator); the ``desk`` fixture in
+``tests/conftest.py`` makes it. Desk screens run on the shared host App (``tests/tui/host.py``)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from textual.app import App
-from textual.reactive import reactive
-
-from itatui.domain.fiscal import current_fiscal_year
 from itatui.domain.roles import Actor, Role
 from itatui.store.accounts import create_user
 from itatui.store.complaints.seed import DEMO_UNITS
@@ -17,12 +13,12 @@ from itatui.store.complaints.identity import bootstrap_investigator
 from itatui.store.models import Unit
 from itatui.store.org import save_organisation
 from itatui.tui.context import AppContext
+from tests.tui.host import UNSET, ScreenHost  # noqa: F401  (UNSET re-exported for the desk tests)
 from tests.tui.pilot_util import settle, type_into, type_text  # noqa: F401  (re-exported for the desk tests)
 
 DESK_PASSWORD = "desk-pass-1"
 INVESTIGATOR_PASSWORD = "inv-pass-123"
 ADMIN_PASSWORD = "admin-pass-1"
-UNSET = object()
 
 
 @dataclass
@@ -55,23 +51,7 @@ def make_desk(engine, admin: Actor) -> Desk:
     return Desk(engine, org.id, admin, desk, investigator, units)
 
 
-class DeskHost(App):
-    """What the desk screens need from the real shell."""
-
-    fiscal_year = reactive(current_fiscal_year())
-    thai_digits = reactive(False)
-
-    def __init__(self, ctx: AppContext, screen_factory) -> None:  # noqa: ANN001
-        super().__init__()
-        self.ctx = ctx
-        self.screen_factory = screen_factory
-        self.result = UNSET
-
-    def on_mount(self) -> None:
-        self.push_screen(self.screen_factory(), self._done)
-
-    def _done(self, result) -> None:  # noqa: ANN001
-        self.result = result
+DeskHost = ScreenHost  # a desk screen on the shared host: DeskHost(ctx, lambda: Screen(...))
 
 
 def widget_text(widget) -> str:  # noqa: ANN001

@@ -1,8 +1,24 @@
-"""Pilot helpers shared by the TUI and end-to-end tests."""
+"""Pilot helpers shared by the TUI and end-to-end tests: wait on conditions (never a fixed pause), type as a
+terminal does. The one use of Textual's private API in the tests is here (``type_text``), with its reason."""
 
 from __future__ import annotations
 
+import asyncio
+import time
+from collections.abc import Callable
+
 from textual.widgets import DataTable
+
+
+async def wait_until(pilot, condition: Callable[[], bool], *, timeout: float = 10.0, what: str = "") -> None:  # noqa: ANN001
+    """Process messages until ``condition()`` holds (a worker delivered, a debounce fired); fail after
+    ``timeout`` seconds of real time, so a slow machine waits longer instead of failing."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {what or condition}")
+        await asyncio.sleep(0.01)  # real time passes: timers and thread workers need it
+        await pilot.pause()
 
 
 async def settle(pilot, rounds: int = 3) -> None:  # noqa: ANN001
@@ -20,9 +36,10 @@ async def settle(pilot, rounds: int = 3) -> None:  # noqa: ANN001
         await pilot.pause()
 
 
-
 async def type_text(pilot, text: str) -> None:  # noqa: ANN001
-    """Type as a terminal sends it (Pilot's press drops Thai vowel and tone marks)."""
+    """Type as a terminal sends it. Private API on purpose: Pilot's public ``press`` maps each character to a
+    key name and drops Thai vowel and tone marks (combining characters), so Thai text is fed through Textual's
+    terminal parser, as the real driver does."""
     from textual._xterm_parser import XTermParser
 
     for event in XTermParser().feed(text):
@@ -30,13 +47,11 @@ async def type_text(pilot, text: str) -> None:  # noqa: ANN001
     await pilot.pause()
 
 
-
 async def type_into(pilot, selector: str, text: str) -> None:  # noqa: ANN001
     widget = pilot.app.screen.query_one(selector)
     widget.focus()
     await pilot.pause()
     await type_text(pilot, text)
-
 
 
 def rendered_text(renderable, width: int = 200) -> str:
@@ -48,10 +63,8 @@ def rendered_text(renderable, width: int = 200) -> str:
     return console.export_text()
 
 
-
 def cells(table: DataTable, key: str) -> list[str]:
     return [str(c) for c in table.get_row(key)]
-
 
 
 def row_keys(table: DataTable) -> list[str]:

@@ -3,7 +3,6 @@ refusals keep the form, identities show only to whom they may, and a reveal need
 
 from __future__ import annotations
 
-import pytest
 from sqlmodel import Session, select
 from textual.widgets import Input, OptionList, Select
 
@@ -18,20 +17,15 @@ from itatui.tui.widgets.form_errors import FormErrors
 from tests.tui.complaint_desk import (
     INVESTIGATOR_PASSWORD,
     DeskHost,
-    make_desk,
     settle,
     type_into,
     type_text,
 )
+from tests.tui.pilot_util import wait_until
 
 NAME = "นางวันเพ็ญ จันทร์หอม"
 INTERNAL = "[ภายใน (ไม่แจ้งผู้ร้อง)]"
 TOLD = "[แจ้งผู้ร้อง]"
-
-
-@pytest.fixture
-def desk(engine, admin):
-    return make_desk(engine, admin)
 
 
 def _general(desk) -> int:  # noqa: ANN001
@@ -252,9 +246,9 @@ async def test_link_to_a_plan_project(desk):
         form.query_one("#target", Select).value = "project"
         await settle(pilot)
         await type_into(pilot, "#search", "ร้องเรียน")
-        await pilot.pause(0.4)
-        await settle(pilot)
         options = form.query_one("#choice", OptionList)
+        await wait_until(pilot, lambda: options.option_count == 1, what="the one matching project")  # after the debounce
+        await settle(pilot)
         assert options.option_count == 1
         options.focus()
         await pilot.press("enter")

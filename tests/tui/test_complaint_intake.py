@@ -21,7 +21,7 @@ from itatui.store.models import Complaint
 from itatui.tui.complaints.intake import ComplaintIntakeForm, parse_received
 from itatui.tui.complaints.receipt import ReceiptScreen
 from itatui.tui.widgets.form_errors import FormErrors
-from tests.tui.complaint_desk import DeskHost, make_desk, settle, type_into, type_text
+from tests.tui.complaint_desk import DeskHost, settle, type_into, type_text
 
 SUBJECT = "ถนนชำรุดเป็นหลุมบ่อ น้ำท่วมขังหน้าบ้านผู้สูงอายุ"
 DETAILS_LINES = ("รถจักรยานยนต์ล้มไปแล้ว ๒ คัน", "ขอให้ซ่อมแซมโดยด่วนก่อนฤดูฝน")
@@ -40,11 +40,6 @@ def _form(desk) -> ComplaintIntakeForm:  # noqa: ANN001
 def _count(engine) -> int:  # noqa: ANN001
     with Session(engine) as s:
         return s.exec(select(func.count()).select_from(Complaint)).one()
-
-
-@pytest.fixture
-def desk(engine, admin):
-    return make_desk(engine, admin)
 
 
 async def _fill_general(pilot) -> None:  # noqa: ANN001
@@ -292,3 +287,23 @@ async def test_evidence_rows_are_added_and_removed_by_keyboard(desk):
         await settle(pilot)
     case = core.get_case(desk.engine, desk.desk, app.result.id)
     assert [e.item for e in case.evidence] == ["ภาพถ่ายจุดเกิดเหตุ", "หนังสือร้องเรียน"]
+
+
+async def test_an_old_received_date_asks_for_a_reason_then_saves(desk):
+    app = DeskHost(desk.ctx(desk.desk), lambda: _form(desk))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert not app.screen.query_one("#received-reason-row").display  # hidden until needed
+        app.screen.query_one("#received_at", Input).value = "15/01/2566 09:00"  # before the previous fiscal year
+        await type_into(pilot, "#subject", SUBJECT)
+        await type_into(pilot, "#complainant_name", NAME)
+        await type_into(pilot, "#phone", "0812345678")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert _count(desk.engine) == 0
+        assert app.screen.query_one("#received-reason-row").display
+        assert "ต้องระบุเหตุผล" in str(app.screen.query_one(FormErrors).render())
+        await type_into(pilot, "#received_reason", "หนังสือตกค้างในตู้เอกสาร")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+    assert isinstance(app.result, CreatedComplaint) and app.result.fiscal_year == 2566

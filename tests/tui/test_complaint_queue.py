@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-import pytest
 from textual.widgets import Checkbox, Select
 
 from itatui.domain.complaint_clock import local_date, today_local
@@ -21,15 +20,10 @@ from itatui.tui.complaints.queue import ComplaintsScreen
 from itatui.tui.complaints.tracking_lookup import TrackingLookupScreen
 from itatui.tui.widgets.complaint_labels import OVERDUE_STYLE, SOON_STYLE
 from itatui.tui.widgets.paged_table import PagedTable
-from tests.tui.complaint_desk import DeskHost, make_desk, settle, type_text
+from tests.tui.complaint_desk import DeskHost, settle, type_text
 
 DAYS_COL = 8  # "days left" column
 REG_COL = 0
-
-
-@pytest.fixture
-def desk(engine, admin):
-    return make_desk(engine, admin)
 
 
 def _queue(app) -> PagedTable:  # noqa: ANN001

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-import pytest
 
 from itatui.domain.complaint_clock import local_date
 from itatui.domain.fiscal import fiscal_year
@@ -12,12 +11,7 @@ from itatui.store import complaints as core
 from itatui.store.complaints.stats import complaint_stats
 from itatui.store.models.base import utcnow
 from itatui.tui.complaints.stats import ComplaintStatsScreen
-from tests.tui.complaint_desk import DeskHost, make_desk, settle, widget_text
-
-
-@pytest.fixture
-def desk(engine, admin):
-    return make_desk(engine, admin)
+from tests.tui.complaint_desk import DeskHost, settle, widget_text
 
 
 def _text(app, widget_id: str) -> str:  # noqa: ANN001

@@ -12,7 +12,7 @@ from itatui.store.db import session_scope
 from itatui.store.models import AuditLog, Organisation, Plan, User
 from itatui.store.org import get_organisation
 from itatui.tui.shell.first_run import FirstRunResult, FirstRunScreen
-from tests.tui.pilot_util import type_text
+from tests.tui.pilot_util import type_text, wait_until
 
 CSS = str(Path(__file__).resolve().parents[2] / "src/itatui/tui/app.tcss")
 
@@ -54,7 +54,8 @@ async def test_first_run_creates_org_and_admin_from_typed_thai(engine):
         for field, text in typed.items():
             assert app.form.query_one(f"#{field}", Input).value == text
         await pilot.press("ctrl+s")
-        await app.workers.wait_for_complete()
+        # The save dismisses the screen from its worker, which cancels that worker: wait for the result.
+        await wait_until(pilot, lambda: bool(app.results), timeout=60, what="the set-up to finish")
         await pilot.pause()
     assert len(app.results) == 1 and app.results[0] is not None
     result = app.results[0]
@@ -83,7 +84,7 @@ async def test_every_problem_at_once_and_nothing_saved(engine):
         assert error("org_name") == "จำเป็นต้องกรอก"
         assert error("full_name") == "จำเป็นต้องกรอก"
         assert "a-z" in error("username")
-        assert error("password") == "รหัสผ่านต้องยาวอย่างน้อย 8 ตัวอักษร"
+        assert error("password") == "รหัสผ่านต้องยาวอย่างน้อย 10 ตัวอักษร"
         assert error("plan_path") == "ไม่พบไฟล์นี้"
         assert error("district") == ""
         assert str(form.query_one("#form-status", Static).render()).startswith("พบข้อผิดพลาด 5 รายการ")
@@ -111,7 +112,8 @@ async def test_passwords_must_match(engine):
         # fix it and save: the rest of the form was kept
         app.form.query_one("#password2", Input).value = "password-1"
         await pilot.press("ctrl+s")
-        await app.workers.wait_for_complete()
+        # The save dismisses the screen from its worker, which cancels that worker: wait for the result.
+        await wait_until(pilot, lambda: bool(app.results), timeout=60, what="the set-up to finish")
         await pilot.pause()
         assert app.results and app.results[0].login.user.username == "admin"
     with session_scope(engine) as s:
@@ -132,7 +134,8 @@ async def test_first_run_imports_a_plan_document(engine, source_plan):
         }.items():
             form.query_one(f"#{field}", Input).value = value
         await pilot.press("ctrl+s")
-        await app.workers.wait_for_complete()
+        # The save dismisses the screen from its worker, which cancels that worker: wait for the result.
+        await wait_until(pilot, lambda: bool(app.results), timeout=60, what="the set-up to finish")
         await pilot.pause()
     assert app.results and app.results[0] is not None
     assert app.results[0].plan_message.startswith("นำเข้าแผนแล้ว:")

@@ -3,19 +3,13 @@ password gets out of it (ctrl+q and ctrl+c open the staff dialog instead of quit
 
 from __future__ import annotations
 
-import pytest
 from textual.widgets import Input
 
 from itatui.store import complaints as core
 from itatui.tui.kiosk import KioskApp, StaffExitScreen
-from tests.tui.complaint_desk import DESK_PASSWORD, make_desk, type_text
+from tests.tui.complaint_desk import DESK_PASSWORD, type_text
 
 NAME = "นายประเสริฐ แก้วกล้า"
-
-
-@pytest.fixture
-def desk(engine, admin):
-    return make_desk(engine, admin)
 
 
 def _case(desk, **kw):  # noqa: ANN001, ANN003

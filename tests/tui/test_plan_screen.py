@@ -2,35 +2,19 @@
 
 from __future__ import annotations
 
-import pytest
-from textual.app import App
-from textual.reactive import reactive
 from textual.widgets import DataTable
 
 from itatui.domain.roles import Role
 from itatui.tui.context import AppContext
 from itatui.tui.plan.table import PlanScreen
 from tests.plan_fixtures import YEARS, build_small_plan, make_ctx  # noqa: F401
+from tests.tui.host import ScreenHost
 from tests.tui.pilot_util import cells, rendered_text, row_keys, settle, type_text  # noqa: F401
 
 
-class PlanHost(App):
-    """What the plan screen needs from the real shell: ctx, fiscal_year and thai_digits."""
-
-    fiscal_year = reactive(2567)
-    thai_digits = reactive(False)
-
-    def __init__(self, ctx) -> None:
-        super().__init__()
-        self.ctx = ctx
-
-    def on_mount(self) -> None:
-        self.push_screen(PlanScreen())
-
-
-@pytest.fixture
-def small(engine):
-    return build_small_plan(engine)
+def PlanHost(ctx) -> ScreenHost:  # noqa: N802  (reads as the App it makes)
+    """The plan screen on the shared host, in fiscal year 2567."""
+    return ScreenHost(ctx, PlanScreen, fiscal_year=2567)
 
 
 async def test_rows_subtotals_and_grand_total(engine, admin, small):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 from textual.widgets import Input, Select, TextArea
 
 from itatui.domain.eplan import Status
@@ -12,16 +11,11 @@ from itatui.store.accounts import create_user
 from itatui.store.plan.progress import ProgressEdit, ProgressInfo
 from itatui.tui.plan.progress_form import ProgressForm
 from itatui.tui.widgets.form_errors import FormErrors
-from tests.plan_fixtures import build_small_plan, make_ctx
+from tests.plan_fixtures import make_ctx
 from tests.tui.pilot_util import settle, type_text
 from tests.tui.test_project_form import UNSET, FormHost
 
 REMARK = "ผู้สูงอายุเข้าร่วม ๑๒๐ คน น้ำใจดีมาก"
-
-
-@pytest.fixture
-def small(engine):
-    return build_small_plan(engine)
 
 
 async def _set(pilot, widget_id: str, text: str) -> None:

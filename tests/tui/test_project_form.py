@@ -2,38 +2,23 @@
 
 from __future__ import annotations
 
-import pytest
 from sqlmodel import Session, select
-from textual.app import App
-from textual.reactive import reactive
 from textual.widgets import Input, TextArea
 
 from itatui.store import plan as repo
 from itatui.store.models import AuditLog, Budget
 from itatui.tui.plan.project_form import ProjectForm, ProjectSaved
 from itatui.tui.widgets.form_errors import FormErrors
-from tests.plan_fixtures import build_small_plan, make_ctx
+from tests.plan_fixtures import make_ctx
+from tests.tui.host import UNSET, ScreenHost
 from tests.tui.pilot_util import type_text
 
 THAI_NAME = "โครงการพัฒนาคุณภาพการให้บริการ ผู้สูงอายุ น้ำใจ"
-UNSET = object()
 
 
-class FormHost(App):
-    fiscal_year = reactive(2567)
-    thai_digits = reactive(False)
-
-    def __init__(self, ctx, form) -> None:
-        super().__init__()
-        self.ctx = ctx
-        self.form = form
-        self.result = UNSET
-
-    def on_mount(self) -> None:
-        self.push_screen(self.form, self._done)
-
-    def _done(self, result) -> None:
-        self.result = result
+def FormHost(ctx, form) -> ScreenHost:  # noqa: N802  (reads as the App it makes)
+    """A plan form on the shared host, in fiscal year 2567."""
+    return ScreenHost(ctx, form, fiscal_year=2567)
 
 
 async def _type(pilot, widget_id: str, text: str, *, clear: bool = True) -> None:
@@ -45,11 +30,6 @@ async def _type(pilot, widget_id: str, text: str, *, clear: bool = True) -> None
         else:
             widget.text = ""
     await type_text(pilot, text)
-
-
-@pytest.fixture
-def small(engine):
-    return build_small_plan(engine)
 
 
 async def test_new_project_typed_in_thai_round_trips(engine, admin, small):

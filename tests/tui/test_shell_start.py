@@ -13,6 +13,7 @@ from itatui.store.org import save_organisation
 from itatui.tui.app import ItaApp
 from itatui.tui.shell.login import LoginScreen
 from itatui.tui.widgets.title_bar import TitleBar
+from tests.tui.pilot_util import wait_until
 
 
 def test_log_in_screen_modules_do_not_import_the_database_layer():
@@ -72,9 +73,9 @@ async def test_a_password_typed_before_the_database_is_open_waits_for_it(engine,
             password.value = "admin-pass-1"
             password.focus()
             await pilot.press("enter")
-            await pilot.pause(0.2)
+            status = login.query_one("#login-error", Static)
+            await wait_until(pilot, lambda: str(status.render()) == "กำลังตรวจสอบ…", what="the log-in to be checking")
             assert app.screen is login and app.ctx is None  # still waiting for the database
-            assert str(login.query_one("#login-error", Static).render()) == "กำลังตรวจสอบ…"
             release.set()
             await pilot.app.workers.wait_for_complete()
             await pilot.pause()
@@ -90,8 +91,5 @@ async def test_a_database_that_cannot_be_opened_ends_the_run_with_the_reason(tmp
     blocker.write_text("not a directory")
     app = ItaApp(db=str(blocker / "sub" / "x.db"))  # its folder cannot be made: a file is in the way
     async with app.run_test(size=(80, 24)) as pilot:
-        for _ in range(100):
-            if app.return_code is not None:
-                break
-            await pilot.pause(0.05)
+        await wait_until(pilot, lambda: app.return_code is not None, what="the app to end")
     assert app.return_code == 1

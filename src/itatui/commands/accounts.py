@@ -41,6 +41,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     pw = with_login(users_sub.add_parser("passwd", help=t("shell.cli.passwd_help")))
     pw.add_argument("username")
+    pw.add_argument("--yes", action="store_true", help="confirm a reset that drops the person's keys")
     pw.set_defaults(func=cmd_users_passwd)
 
     dis = with_login(users_sub.add_parser("disable", help=t("shell.cli.disable_help")))
@@ -139,25 +140,27 @@ def cmd_users_list(args: argparse.Namespace) -> int:
 
 
 def _local(dt):  # noqa: ANN001, ANN202
-    # Stored in UTC; people read Thai time.
-    from datetime import timedelta, timezone
+    from itatui.present.dates import thai_time  # stored in UTC; people read Thai time
 
-    return dt.astimezone(timezone(timedelta(hours=7))) if dt.tzinfo else dt
+    return thai_time(dt)
 
 
 def _print_table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
     from rich.console import Console
     from rich.table import Table
 
+    from rich.text import Text
+
     table = Table(*header, box=None, pad_edge=False)
     for row in rows:
-        table.add_row(*row)
+        # Text, not markup: a name with "[/bold]" in it prints as typed instead of breaking the table.
+        table.add_row(*(Text(cell) for cell in row))
     Console(soft_wrap=True).print(table)
 
 
 def cmd_users_passwd(args: argparse.Namespace) -> int:
     from itatui.commands.common import engine_for, login_actor
-    from itatui.store.accounts import AccountError, change_password, get_user
+    from itatui.store.accounts import AccountError, change_password
 
     engine = engine_for(args)
     actor = login_actor(engine, args)
@@ -170,12 +173,20 @@ def cmd_users_passwd(args: argparse.Namespace) -> int:
 
         if not actor.can(Perm.USERS_MANAGE):
             raise SystemExit(t("err.permission"))
-        target = get_user(engine, args.username)
-        if target is not None and target.has_key:
-            print(t("shell.cli.key_lost_warning", username=args.username))
     password = _new_password()
+    confirmed = False
+    if actor.username != args.username:
+        from itatui.commands.security import confirm
+        from itatui.store.accounts import keys_held_by
+
+        held = keys_held_by(engine, args.username)
+        if held:
+            names = ", ".join(t(f"role.{k}") for k in held)
+            if not confirm(t("shell.cli.confirm_key_loss", username=args.username, keys=names), args.yes):
+                return _account_error(AccountError("shell.cli.not_confirmed"))
+            confirmed = True
     try:
-        change_password(engine, actor, args.username, password, old)
+        change_password(engine, actor, args.username, password, old, confirm_key_loss=confirmed)
     except AccountError as exc:
         return _account_error(exc)
     print(t("shell.cli.password_changed", username=args.username))
@@ -218,6 +229,11 @@ def cmd_check(args: argparse.Namespace) -> int:
         print("-", t(key))
     if report.ok:
         print(t("shell.check.ok", n=report.audit_records))
+        from itatui.store import anchor
+
+        head = anchor.read(engine)
+        if head is not None:  # written down elsewhere (a notebook, the monthly file), it catches a rewritten log
+            print(t("shell.check.anchor_now", n=head.count if head.count is not None else "-", id=head.last_id, hash=head.hash[:16]))
         return 0
     for problem in report.problems:
         print("!", problem.text())

@@ -19,7 +19,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     st.add_argument("code", help="K7M-4QX-9PWA")
     st.set_defaults(func=cmd_status)
 
-    seed = sub.add_parser("seed-demo", help="เพิ่มเรื่องร้องเรียนตัวอย่าง / add synthetic demo complaints")
+    seed = sub.add_parser("seed-demo", help="เพิ่มเรื่องร้องเรียนตัวอย่าง (ผู้ดูแลระบบ) / add synthetic demo complaints (administrator)")
+    seed.add_argument("--user", help="the administrator (default ITATUI_USER or a prompt)")
     seed.add_argument("--complaints", type=int, default=1000, metavar="N")
     seed.add_argument("--years", type=int, default=4, help="fiscal years to spread them over")
     seed.add_argument("--seed", type=int, default=None, help="random seed (repeatable data)")
@@ -80,12 +81,20 @@ def cmd_status(args: argparse.Namespace) -> int:
 
 
 def cmd_seed_demo(args: argparse.Namespace) -> int:
-    from itatui.commands.common import engine_for
-    from itatui.store.complaints.seed import seed_complaints
+    from itatui.commands.common import engine_for, fail, login_actor
+    from itatui.domain.roles import PermissionDenied
+    from itatui.store.complaints.seed import seed_demo
+    from itatui.store.complaints.types import ComplaintError
 
     engine = engine_for(args)
+    actor = login_actor(engine, args)
     started = time.perf_counter()
-    n = seed_complaints(engine, max(0, args.complaints), years=max(1, args.years), seed=args.seed)
+    try:
+        n = seed_demo(engine, actor, max(0, args.complaints), years=max(1, args.years), seed=args.seed)
+    except PermissionDenied:
+        return fail(t("err.permission"))
+    except ComplaintError as exc:
+        return fail(t(exc.key, **exc.params))
     print(t("complaint.cli.seeded", n=f"{n:,}", s=f"{time.perf_counter() - started:.1f}"))
     return 0
 
@@ -140,6 +149,13 @@ def cmd_investigators_grant(args: argparse.Namespace) -> int:
     except PermissionDenied:
         return fail(t("err.permission"))
     print(t("complaint.cli.granted", username=result.username, n=result.rewrapped))
+    if result.recovery_code:
+        from itatui.store.org import get_organisation
+        from itatui.store.accounts.recovery import sheet_text
+
+        org = get_organisation(engine)
+        print()
+        print(sheet_text(result.recovery_code, org.name if org else ""))
     return 0
 
 

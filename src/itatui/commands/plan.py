@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from importlib import import_module
 from pathlib import Path
 
 from itatui.i18n import t
@@ -19,11 +20,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=run_import)
 
     e = sub.add_parser("export", help=t("import.help.export"), description=t("import.help.export_long"))
-    e.add_argument("what", choices=("plan",), help=t("import.help.what"))
+    e.add_argument("what", choices=("plan", "risks"), help=t("import.help.what"))
     e.add_argument("--format", choices=("json",), default="json", help=t("import.help.format"))
     e.add_argument("-o", "--output", metavar="PATH", help=t("import.help.output"))
     e.add_argument("--plan", type=int, metavar="ID", help=t("import.help.plan_id"))
     e.add_argument("--user", help=t("import.help.user"))
+    import_module("itatui.commands.risks").add_arguments(e)  # --year, for `export risks`
     e.set_defaults(func=run_export)
 
 
@@ -79,6 +81,8 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
+    if args.what == "risks":
+        return import_module("itatui.commands.risks").run_export_risks(args)
     from itatui.commands.common import engine_for, fail
     from itatui.domain.eplan import PlanError
     from itatui.domain.roles import PermissionDenied

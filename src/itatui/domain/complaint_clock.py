@@ -9,11 +9,12 @@ Dates are Thai local dates (UTC+7, no daylight saving).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 from functools import lru_cache
 
-BANGKOK = timezone(timedelta(hours=7), "ICT")
+from itatui.present.dates import BANGKOK, thai_date, thai_now  # noqa: F401  (BANGKOK kept for the store's callers)
+
 DEFAULT_DAYS = 15
 
 
@@ -30,13 +31,11 @@ class ClockRule:
 
 def local_date(dt: datetime) -> date:
     """The Thai calendar date of an aware timestamp (a naive one is taken as UTC)."""
-    if dt.tzinfo is None:
-        dt = dt.replace(tzinfo=timezone.utc)
-    return dt.astimezone(BANGKOK).date()
+    return thai_date(dt)
 
 
 def today_local() -> date:
-    return datetime.now(BANGKOK).date()
+    return thai_now().date()
 
 
 @lru_cache(maxsize=64)

@@ -10,6 +10,8 @@ from __future__ import annotations
 from enum import StrEnum
 
 from itatui.domain.validation import FieldProblem
+from itatui.present.errors import UserError
+from itatui.present.numbers import parse_decimal  # noqa: F401  (re-exported: the plan forms read KPI values with it)
 
 
 class Kind(StrEnum):
@@ -135,32 +137,5 @@ def progress_problems(
     return out
 
 
-class PlanError(Exception):
+class PlanError(UserError):
     """A refusal of the plan core fit to show: ``key`` is a message-catalogue key, ``params`` fill it."""
-
-    def __init__(self, key: str, **params: object):
-        super().__init__(key)
-        self.key = key
-        self.params = params
-
-
-def parse_decimal(text: str) -> float | None:
-    """A score or KPI value as typed: Thai or Arabic digits, "," separators, "คะแนน"/"ร้อยละ"/"%" around it.
-
-    Blank or "-" is no value. Raises ``InputError`` (catalogue key) when it is not a number.
-    """
-    from itatui.domain.thai import InputError, to_arabic
-
-    s = to_arabic(text or "").strip()
-    for word in ("คะแนน", "ร้อยละ", "%", ","):
-        s = s.replace(word, "")
-    s = s.strip()
-    if s in ("", "-"):
-        return None
-    try:
-        value = float(s)
-    except ValueError:
-        raise InputError("err.not_a_number") from None
-    if value != value or value in (float("inf"), float("-inf")):
-        raise InputError("err.not_a_number")
-    return value

@@ -9,16 +9,13 @@ from __future__ import annotations
 import re
 
 from itatui.domain.thai import to_arabic
+from itatui.present.errors import UserError
 
 _SEPARATORS = re.compile(r"[\s\-.]")
 
 
-class NationalIdError(ValueError):
+class NationalIdError(UserError, ValueError):
     """``key`` is a message-catalogue key (never the number itself: it is personal data)."""
-
-    def __init__(self, key: str):
-        super().__init__(key)
-        self.key = key
 
 
 def check_digit(first12: str) -> int:

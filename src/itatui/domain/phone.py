@@ -11,14 +11,13 @@ from __future__ import annotations
 import re
 
 from itatui.domain.thai import to_arabic
+from itatui.present.errors import UserError
 
 _STRIP = re.compile(r"[\s\-.()/]")
 
 
-class PhoneError(ValueError):
-    def __init__(self, key: str):
-        super().__init__(key)
-        self.key = key
+class PhoneError(UserError, ValueError):
+    """``key`` is a message-catalogue key."""
 
 
 def digits_only(text: str) -> str:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from itatui.present.errors import UserError
+
 
 class Role(StrEnum):
     ADMIN = "admin"
@@ -34,15 +36,19 @@ class Perm(StrEnum):
     COMMITTEE_EDIT = "committee.edit"
     USERS_MANAGE = "users.manage"
     STATS_VIEW = "stats.view"
+    KIOSK_EXIT = "kiosk.exit"  # leave the public kiosk (staff at the desk)
 
 
 _VIEW = {Perm.PLAN_VIEW, Perm.RISK_VIEW, Perm.COMPLAINT_VIEW, Perm.STATS_VIEW, Perm.COMMITTEE_VIEW}
 
 ROLE_PERMS: dict[Role, frozenset[Perm]] = {
     Role.VIEWER: frozenset(_VIEW),
+    # The plan officer keeps the risk register too: in a municipality the same office prepares the plan and the
+    # risk assessment, and the controls are the plan's own projects (a separate risk role would split one job).
     Role.PLAN_OFFICER: frozenset(_VIEW | {Perm.PLAN_EDIT, Perm.PLAN_IMPORT, Perm.PROGRESS_EDIT, Perm.RISK_EDIT}),
     Role.COMPLAINT_OFFICER: frozenset(
-        _VIEW | {Perm.COMPLAINT_EDIT, Perm.COMPLAINT_PERSONAL, Perm.CORRUPTION_VIEW, Perm.CORRUPTION_EDIT}
+        _VIEW
+        | {Perm.COMPLAINT_EDIT, Perm.COMPLAINT_PERSONAL, Perm.CORRUPTION_VIEW, Perm.CORRUPTION_EDIT, Perm.KIOSK_EXIT}
     ),
     Role.INVESTIGATOR: frozenset(
         _VIEW
@@ -72,6 +78,8 @@ class Actor:
     user_id: int | None
     username: str
     roles: frozenset[Role] = field(default_factory=frozenset)
+    # The complaint officers' key ring, opened by this person's password at log-in (memory only; store.keyring).
+    ring_key: bytes | None = field(default=None, repr=False, compare=False)
 
     def can(self, perm: Perm) -> bool:
         return any(perm in ROLE_PERMS[r] for r in self.roles)
@@ -83,10 +91,20 @@ class Actor:
 SYSTEM = Actor(user_id=None, username="system", roles=frozenset({Role.ADMIN}))
 
 
-class PermissionDenied(PermissionError):
+class PermissionDenied(UserError, PermissionError):
+    """Refused by the core's permission check; says so in the user's language (which permission is in ``perm``)."""
+
     def __init__(self, perm: Perm):
-        super().__init__(f"permission denied: {perm.value}")
+        super().__init__("err.permission")
         self.perm = perm
+
+
+class AccountRevoked(PermissionDenied):
+    """The account behind a session was disabled or lost a role since log-in: the core refuses (log in again)."""
+
+    def __init__(self) -> None:
+        PermissionError.__init__(self, "account disabled or roles changed since log-in")
+        self.perm = None  # type: ignore[assignment]
 
 
 def require(actor: Actor, perm: Perm) -> None:

@@ -14,6 +14,7 @@ import re
 import secrets
 
 from itatui.domain.thai import to_arabic
+from itatui.present.errors import UserError
 
 ALPHABET = "23456789ACDEFHJKMPRTWXY"
 _VALUE = {ch: i for i, ch in enumerate(ALPHABET)}
@@ -25,10 +26,8 @@ _LOOKALIKE = str.maketrans({"B": "8", "S": "5", "Z": "2", "G": "6"})
 _SEPARATORS = re.compile(r"[\s\-._/]")
 
 
-class TrackingCodeError(ValueError):
-    def __init__(self, key: str):
-        super().__init__(key)
-        self.key = key
+class TrackingCodeError(UserError, ValueError):
+    """``key`` is a message-catalogue key."""
 
 
 def _check_symbol(body: str) -> str:

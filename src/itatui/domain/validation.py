@@ -10,7 +10,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from itatui.domain.thai import InputError
+from itatui.present.errors import UserError
+from itatui.present.numbers import InputError
 
 T = TypeVar("T")
 
@@ -24,12 +25,16 @@ class FieldProblem:
     params: dict[str, Any] = field(default_factory=dict)
 
 
-class ValidationError(ValueError):
-    """Raised with every problem found, so the form can show them together."""
+class ValidationError(UserError, ValueError):
+    """Raised with every problem found, so the form can show them together. ``str()`` is every problem's
+    message; ``problems`` keeps each one's field and key for the form to mark."""
 
     def __init__(self, problems: list[FieldProblem]):
-        super().__init__("; ".join(f"{p.field}: {p.key}" for p in problems))
+        super().__init__("err.form_has_errors", n=len(problems))
         self.problems = list(problems)
+
+    def text(self, lang: str | None = None) -> str:
+        return "; ".join(UserError(p.key, p.params).text(lang) for p in self.problems)
 
     def fields(self) -> set[str]:
         return {p.field for p in self.problems}
@@ -55,7 +60,7 @@ class Problems:
         try:
             return parser(text)
         except InputError as exc:
-            self.add(field_name, str(exc.args[0]) if exc.args else "err.not_a_number")
+            self.add(field_name, exc.key, **exc.params)
             return default
 
     def extend(self, problems: list[FieldProblem]) -> None:

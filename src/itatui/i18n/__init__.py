@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import os
 
-from itatui.i18n import common, complaints, desk, import_, ops, plan, reports, shell
+from itatui.i18n import common, complaints, desk, import_, ops, plan, reports, risks, security, shell
 
 LANGS = ("th", "en")
-_AREAS = (common, shell, plan, import_, complaints, desk, reports, ops)
+_AREAS = (common, shell, plan, import_, complaints, desk, reports, risks, security, ops)
 
 CATALOGUE: dict[str, dict[str, str]] = {}
 for _area in _AREAS:

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
+from itatui.present.errors import UserError
 
-class PlanFormatError(ValueError):
+
+class PlanFormatError(UserError, ValueError):
     """Nothing can be imported from this text. ``key`` is a catalogue key, ``params`` fill it (``line`` where
     known); the CLI and the UI translate it."""
-
-    def __init__(self, key: str, **params: object):
-        super().__init__(key)
-        self.key = key
-        self.params = params

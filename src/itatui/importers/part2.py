@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from itatui.domain.eplan import KIND_WORDS, kind_from_name
 from itatui.domain.thai import InputError, parse_int
+from itatui.present.numbers import BUDGET_MAX
 from itatui.importers.findings import Findings, Severity, fmt_numbers
 from itatui.importers.parsed import (
     ParsedBudget,
@@ -116,7 +117,7 @@ def _budget_values(cell: str, line: int, findings: Findings) -> list[tuple[int |
     out = []
     for tok in tokens:
         try:
-            out.append((parse_int(tok), tok))
+            out.append((parse_int(tok, max_value=BUDGET_MAX), tok))
         except InputError:
             findings.add("budget_unreadable", Severity.ERROR, line, text=tok)
             out.append((None, tok))

@@ -1,2 +1,3 @@
-"""Presentation shared by the TUI, the CLI and the reports: Buddhist-Era dates and times, money and numbers in Thai
-or Arabic digits, and the errors a user may see. Below the store, above the domain (see docs/architecture.md)."""
+"""What every front end shows and reads the same way (TUI, CLI, reports): BE dates and Thai time, numbers and money
+in Thai or Arabic digits (read exactly), baht in words, and ``UserError``, the base of every error a user may see.
+Depends only on the message catalogue, so the domain's own errors can be ``UserError``s (see docs/architecture.md)."""

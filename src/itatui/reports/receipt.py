@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime
 from typing import Any, Literal
 
 from itatui.domain.complaints import ComplaintKind
 from itatui.domain.thai import format_date
 from itatui.i18n import CATALOGUE, language
+from itatui.present.dates import thai_now, thai_time
 from itatui.reports.typst_engine import ReportError, page_data, render
 
 KINDS = tuple(k.value for k in ComplaintKind)
@@ -27,9 +28,6 @@ KINDS = tuple(k.value for k in ComplaintKind)
 # (Sarabun's Thai letters are drawn larger for their point size than the older TH Sarabun New's, which
 # official sizes were set for, so these still read comfortably.)
 RECEIPT_FONT_PT = {"A5": 11.0, "A4": 12.0}
-
-# Thailand keeps UTC+7 all year (no daylight saving): a fixed offset avoids needing tzdata on Windows.
-THAI_TZ = timezone(timedelta(hours=7), "ICT")
 
 
 @dataclass(frozen=True)
@@ -82,7 +80,7 @@ class _Texts:
 
 
 def _local(dt: datetime) -> datetime:
-    return dt.astimezone(THAI_TZ) if dt.tzinfo is not None else dt
+    return thai_time(dt)
 
 
 def standard_steps(kind: str, due_text: str, lang: str | None = None) -> tuple[str, ...]:
@@ -102,7 +100,7 @@ def receipt_data(view: ReceiptView, *, paper: str = "A5", thai_digits: bool = Fa
     lang = lang or language()
     t = _Texts(lang)
     received = _local(view.received_at)
-    printed = view.printed_on or datetime.now(THAI_TZ).date()
+    printed = view.printed_on or thai_now().date()
     received_text = t("report.receipt.received_value", date=format_date(received, style="long", lang=lang),
                       time=f"{received.hour:02d}:{received.minute:02d}")
     received_short = t("report.receipt.received_value", date=format_date(received, lang=lang),

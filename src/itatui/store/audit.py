@@ -13,14 +13,30 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import text
+from sqlalchemy import event, text
+from sqlalchemy.orm import Session as OrmSession
 from sqlmodel import Session, col, select
 
 from itatui.domain.roles import Actor
 from itatui.store.models import AuditLog
+from itatui.store import textguard  # noqa: F401  (registers the control-character guard on every session)
 from itatui.store.models.base import utcnow
 
 _PG_AUDIT_LOCK = 0x17A7_0A0D  # advisory lock key serialising the chain on PostgreSQL
+
+
+@event.listens_for(OrmSession, "after_commit")
+def _after_commit(session: OrmSession) -> None:
+    head = session.info.pop("audit_head", None)
+    if head is not None:
+        from itatui.store.anchor import advance
+
+        advance(session.get_bind(), head[0], head[1])
+
+
+@event.listens_for(OrmSession, "after_rollback")
+def _after_rollback(session: OrmSession) -> None:
+    session.info.pop("audit_head", None)
 
 
 def _default(value: Any) -> Any:
@@ -65,7 +81,13 @@ def record(
     before: Any = None,
     after: Any = None,
 ) -> AuditLog:
-    """Add one audit record to the session's transaction. Never put a complainant's identity in before/after."""
+    """Add one audit record to the session's transaction. Never put a complainant's identity in before/after.
+
+    Every change is audited, so this is also where the core re-checks the account behind the session: a
+    disabled account, or one that lost a role since log-in, changes nothing (``AccountRevoked``)."""
+    from itatui.store.session_guard import recheck
+
+    recheck(session, actor)
     rec = AuditLog(
         at=utcnow(),
         user_id=actor.user_id,
@@ -80,6 +102,7 @@ def record(
     rec.hash = record_hash(rec)
     session.add(rec)
     session.flush()
+    session.info["audit_head"] = (rec.id, rec.hash)  # for the anchor file, written after the commit
     return rec
 
 

@@ -39,7 +39,7 @@ def _make_investigator(engine: Engine, admin_actor: Actor, account: DemoAccount)
     from itatui.store.accounts import create_user
     from itatui.store.complaints.identity import bootstrap_investigator
 
-    create_user(engine, admin_actor, account.username, account.password, frozenset(), account.full_name)
+    create_user(engine, admin_actor, account.username, account.password, frozenset(), account.full_name, published_password=True)
     bootstrap_investigator(engine, admin_actor, account.username, account.password)
 
 
@@ -87,13 +87,15 @@ def prepare_demo(engine: Engine) -> list[DemoAccount]:
 
     if count_users(engine) == 0:
         admin = DEMO_ACCOUNTS[0]
-        info = create_user(engine, None, admin.username, admin.password, {admin.role}, admin.full_name, first_admin=True)  # type: ignore[arg-type]
+        info = create_user(engine, None, admin.username, admin.password, {admin.role}, admin.full_name, first_admin=True,  # type: ignore[arg-type]
+                           published_password=True)
         actor = info.actor()
         for account in DEMO_ACCOUNTS[1:]:
             if account.role is Role.INVESTIGATOR:
                 _make_investigator(engine, actor, account)
             else:
-                create_user(engine, actor, account.username, account.password, {account.role}, account.full_name)
+                create_user(engine, actor, account.username, account.password, {account.role}, account.full_name,
+                            published_password=True)
     elif not is_demo_database(engine):
         raise AccountError("shell.err.not_demo_db")
     if not _has_plan(engine):

@@ -68,6 +68,12 @@ def _complaints_mode() -> Screen:
     return _styled_now(ComplaintsScreen())
 
 
+def _risks_mode() -> Screen:
+    from itatui.tui.risks.register import RisksScreen  # loaded on first use only
+
+    return _styled_now(RisksScreen())
+
+
 def _not_built(mode: str) -> Screen:
     from itatui.tui.shell.not_built import NotBuiltScreen
 
@@ -78,7 +84,7 @@ def _not_built(mode: str) -> Screen:
 # for the log-in screen) imports no database layer.
 MODE_SCREENS: dict[str, Callable[[], Screen]] = {
     "plan": _plan_mode,
-    "risks": partial(_not_built, "risks"),
+    "risks": _risks_mode,
     "complaints": _complaints_mode,
     "committees": partial(_not_built, "committees"),
 }
@@ -150,6 +156,9 @@ class ItaApp(BackupStatus, App[None]):
         self.demo = demo
         self.ctx: AppContext | None = None
         self.title = t("app.title")
+        from itatui.tui.shell.idle import IdleWatch
+
+        self.idle = IdleWatch()
         if fiscal_year is not None:
             self.fiscal_year = fiscal_year
 
@@ -185,7 +194,27 @@ class ItaApp(BackupStatus, App[None]):
         # Seen only for a moment (between the log-in and the first mode): no header or footer to build.
         yield Static(t("shell.loading"), id="loading")
 
+    async def on_event(self, event) -> None:  # noqa: ANN001
+        from textual import events
+
+        if isinstance(event, (events.Key, events.MouseDown)):
+            self.idle.touch()
+        await super().on_event(event)
+
+    def _idle_check(self) -> None:
+        from itatui.tui.shell.idle import shows_personal_data
+
+        if self.ctx is None or not self.idle.expired() or not shows_personal_data(self.screen_stack):
+            return
+        self.ctx = None  # the session, with the key ring it opened, is gone
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+        self.notify(t("shell.idle_logout", minutes=f"{self.idle.limit / 60:g}"), timeout=30)
+        self._login = LoginScreen(self.wait_for_database, demo_accounts=None)
+        self.push_screen(self._login, self._logged_in)
+
     def on_mount(self) -> None:
+        self.set_interval(min(30.0, self.idle.limit / 2), self._idle_check)
         self._login = LoginScreen(self.wait_for_database, demo_accounts=None)
         self.push_screen(self._login, self._logged_in)
         self._open_database()

@@ -3,7 +3,7 @@
 A citizen types the tracking code from their receipt and sees only that complaint's public status (the core's
 ``public_status``: no subject, no names, no internal notes). After ``timeout`` seconds without a key, or on
 ``escape``, the screen clears itself so the next person sees nothing. There is no log-in, no menu and no way
-to another screen. Leaving kiosk mode needs any active staff account's password (checked by the core's
+to another screen. Leaving kiosk mode needs the password of staff allowed to run the kiosk (Perm.KIOSK_EXIT) (checked by the core's
 ``accounts.authenticate``, which also slows down repeated failures): ``ctrl+q`` and ``ctrl+c`` — the usual
 ways out — open that staff dialog instead of quitting; the command palette is off.
 """
@@ -80,10 +80,10 @@ class StaffExitScreen(ModalScreen[bool]):
 
     @work(thread=True, exclusive=True, group="kiosk-exit", exit_on_error=False)
     def _check(self, username: str, password: str) -> None:
-        from itatui.store.accounts import AccountError, authenticate
+        from itatui.store.accounts import AccountError, authorize_kiosk_exit
 
         try:
-            authenticate(self.engine, username, password)
+            authorize_kiosk_exit(self.engine, username, password)
         except AccountError as exc:
             self.app.call_from_thread(self._refused, t(exc.key, **exc.params))
             return

@@ -1,7 +1,7 @@
 """An investigator's private key, sealed under their own login password (account data: ``User.private_key_sealed``).
 
-The key is X25519; it is sealed with AES-GCM under a key derived from the password (scrypt, n=2¹⁵, r=8, p=1) and
-bound to the user id. Accounts reseal it when its owner changes their password, so it lives here and the
+The key is X25519; it is sealed with AES-GCM under a key derived from the password (Argon2id, about a second a
+guess, ``sealing``; older seals made with scrypt n=2¹⁵ still open) and bound to the user id. Accounts reseal it when its owner changes their password, so it lives here and the
 complaint desk (which uses the key to open sealed identities) imports it, never the other way round.
 """
 
@@ -15,6 +15,7 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
+from itatui.present.errors import UserError
 from itatui.store.models import User
 
 _VERSION = b"\x01"
@@ -22,12 +23,8 @@ _SCRYPT_N, _SCRYPT_R, _SCRYPT_P = 2**15, 8, 1
 _RAW = serialization.Encoding.Raw
 
 
-class SealedKeyError(Exception):
+class SealedKeyError(UserError):
     """The sealed key is missing or the password does not open it; ``key`` is a message-catalogue key."""
-
-    def __init__(self, key: str):
-        super().__init__(key)
-        self.key = key
 
 
 def _password_key(password: str, salt: bytes) -> bytes:
@@ -35,14 +32,23 @@ def _password_key(password: str, salt: bytes) -> bytes:
 
 
 def seal_private_key(private: X25519PrivateKey, password: str, user_id: int) -> bytes:
-    """version | salt(16) | nonce(12) | AES-GCM(raw private key), bound to the user id."""
+    """Version 2 (``sealing.seal_secret``): Argon2id at about a second per guess, bound to the user id."""
+    from itatui.store.accounts import sealing
+
     raw = private.private_bytes(_RAW, serialization.PrivateFormat.Raw, serialization.NoEncryption())
-    salt, nonce = os.urandom(16), os.urandom(12)
-    sealed = AESGCM(_password_key(password, salt)).encrypt(nonce, raw, f"itatui/user-key/{user_id}".encode())
-    return _VERSION + salt + nonce + sealed
+    return sealing.seal_secret(raw, password, f"itatui/user-key/{user_id}".encode())
 
 
 def open_private_key(sealed: bytes, password: str, user_id: int) -> X25519PrivateKey:
+    from itatui.store.accounts import sealing
+
+    if sealed and sealed[:1] == sealing.SEAL_V2:
+        try:
+            raw = sealing.open_secret(sealed, password, f"itatui/user-key/{user_id}".encode())
+        except sealing.KeyError_ as exc:
+            raise SealedKeyError(exc.key) from None
+        return X25519PrivateKey.from_private_bytes(raw)
+    # Version 1 (scrypt, 73 ms a guess) still opens; the owner's next password change re-seals it as version 2.
     if not sealed or sealed[:1] != _VERSION:
         raise SealedKeyError("identity.err.no_key")
     salt, nonce, body = sealed[1:17], sealed[17:29], sealed[29:]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
 from argon2 import PasswordHasher
@@ -11,26 +11,21 @@ from sqlalchemy.engine import Engine
 from sqlmodel import col, delete, func, select
 
 from itatui.domain.roles import Actor, Perm, Role, parse_roles, require
+from itatui.present.errors import UserError
 from itatui.store import audit
 from itatui.store.accounts import keys
+from itatui.store.accounts.login_throttle import FREE_FAILURES, MAX_DELAY
 from itatui.store.db import session_scope, write_scope
 from itatui.store.models import ComplaintKey, User
 from itatui.store.models.base import utcnow
 
 _hasher = PasswordHasher()
 
-MIN_PASSWORD = 8
-FREE_FAILURES = 3  # failures allowed before the delay starts
-MAX_DELAY = timedelta(minutes=15)
+MIN_PASSWORD = 10
 
 
-class AccountError(Exception):
+class AccountError(UserError):
     """A refusal fit to show; ``key`` is a message-catalogue key, ``params`` fill it."""
-
-    def __init__(self, key: str, **params: object):
-        super().__init__(key)
-        self.key = key
-        self.params = params
 
 
 @dataclass(frozen=True)
@@ -42,9 +37,10 @@ class UserInfo:
     active: bool
     last_login: datetime | None
     has_key: bool
+    ring_key: bytes | None = field(default=None, repr=False, compare=False)  # opened at log-in (store.keyring)
 
     def actor(self) -> Actor:
-        return Actor(self.id, self.username, self.roles)
+        return Actor(self.id, self.username, self.roles, ring_key=self.ring_key)
 
 
 def _info(u: User) -> UserInfo:
@@ -63,9 +59,13 @@ def hash_password(password: str) -> str:
     return _hasher.hash(password)
 
 
-def check_password_strength(password: str) -> None:
-    if len(password) < MIN_PASSWORD:
-        raise AccountError("err.password_short", n=MIN_PASSWORD)
+def check_password_strength(password: str, username: str = "") -> None:
+    """At least 10 characters, not the user name, not a shipped common password (``data/common-passwords.txt``)."""
+    from itatui.store.accounts.password_policy import weakness
+
+    why = weakness(password, username, MIN_PASSWORD)
+    if why:
+        raise AccountError(why, n=MIN_PASSWORD)
 
 
 def count_users(engine: Engine) -> int:
@@ -82,12 +82,18 @@ def create_user(
     full_name: str = "",
     *,
     first_admin: bool = False,
+    published_password: bool = False,
 ) -> UserInfo:
-    """Add an account. ``first_admin`` is allowed only while the database has no user (first-run set-up)."""
-    username = username.strip()
+    """Add an account. ``first_admin`` is allowed only while the database has no user (first-run set-up).
+    ``published_password``: the demo database's accounts, whose passwords are shown on its log-in screen."""
+    from itatui.domain.textsafe import clean_line
+
+    username = clean_line(username).strip()
+    full_name = clean_line(full_name)
     if not username:
         raise AccountError("err.required_field", field="username")
-    check_password_strength(password)
+    if not published_password:
+        check_password_strength(password, username)
     if Role.INVESTIGATOR in roles:
         # The investigator role comes with a key pair that only an existing investigator can grant.
         raise AccountError("err.investigator_grant_only")
@@ -109,7 +115,13 @@ def create_user(
         s.flush()
         who = Actor(user.id, user.username, frozenset(roles)) if first_admin else actor
         audit.record(s, who, "create", "user", user.id, after={"username": username, "roles": user.roles})
-        return _info(user)
+        ring_key = None
+        if Role.COMPLAINT_OFFICER in roles:
+            from itatui.store.accounts import keyring
+
+            if keyring.ring_row(s) is None:  # the first complaint officer: the key ring starts with them
+                ring_key = keyring.create_ring(s, who, user, password)
+        return replace(_info(user), ring_key=ring_key)
 
 
 def list_users(engine: Engine, actor: Actor) -> list[UserInfo]:
@@ -124,31 +136,31 @@ def get_user(engine: Engine, username: str) -> UserInfo | None:
         return _info(u) if u else None
 
 
-def _delay_for(failures: int) -> timedelta:
-    if failures < FREE_FAILURES:
-        return timedelta(0)
-    return min(MAX_DELAY, timedelta(seconds=2 ** (failures - FREE_FAILURES + 1)))
-
-
 def authenticate(engine: Engine, username: str, password: str, *, now: datetime | None = None) -> UserInfo:
-    """Check a log-in. After 3 failures each further attempt must wait 2, 4, 8 … seconds (at most 15 minutes);
-    an attempt inside the wait is refused without checking the password."""
+    """Check a log-in. After 3 failures each further attempt must wait 2, 4, 8 … seconds (at most a minute);
+    an attempt inside the wait is refused without checking the password. The count is kept per typed name
+    (``LoginThrottle``), for names that exist and names that do not, so the answers cannot tell them apart.
+    A complaint officer's password also opens the officers' key ring (``UserInfo.ring_key``)."""
+    from itatui.store.accounts.login_throttle import note_failure, reset, wait_left  # noqa: I001
+
     now = now or utcnow()
     with write_scope(engine) as s:
+        wait = wait_left(s, username, now)
+        if wait:
+            raise AccountError("err.login_wait", seconds=wait)
         user = s.exec(select(User).where(User.username == username.strip())).first()
-        if user is None or not user.active:
-            _hasher.hash(password)  # same cost either way, so timing does not reveal which usernames exist
-            raise AccountError("err.login_failed")
-        if user.locked_until and user.locked_until > now:
-            raise AccountError("err.login_wait", seconds=int((user.locked_until - now).total_seconds()) + 1)
+        ring_key = None
         try:
+            if user is None or not user.active:
+                _hasher.hash(password)  # same cost either way, so timing does not reveal which usernames exist
+                raise VerificationError
             _hasher.verify(user.password_hash, password)
         except (VerificationError, InvalidHashError):
-            user.failed_logins += 1
-            delay = _delay_for(user.failed_logins)
-            user.locked_until = now + delay if delay else None
-            s.add(user)
-            audit.record(s, Actor(user.id, user.username), "login_failed", "user", user.id)
+            note_failure(s, username, now)
+            if user is not None and user.active:
+                user.failed_logins += 1
+                s.add(user)
+                audit.record(s, Actor(user.id, user.username), "login_failed", "user", user.id)
             # Commit the failure count even though we refuse: the context manager commits on normal exit.
             failed = AccountError("err.login_failed")
         else:
@@ -158,17 +170,25 @@ def authenticate(engine: Engine, username: str, password: str, *, now: datetime 
             user.failed_logins = 0
             user.locked_until = None
             user.last_login = now
+            reset(s, username)
             s.add(user)
             audit.record(s, Actor(user.id, user.username, parse_roles(user.roles)), "login", "user", user.id)
+            from itatui.store.accounts import keyring
+
+            ring_key = keyring.on_login(s, user, password)
     if failed:
         raise failed
-    return _info(user)
+    return replace(_info(user), ring_key=ring_key)
 
 
-def change_password(engine: Engine, actor: Actor, username: str, new_password: str, old_password: str | None = None) -> None:
+def change_password(
+    engine: Engine, actor: Actor, username: str, new_password: str, old_password: str | None = None, *, confirm_key_loss: bool = False
+) -> None:
     """A user changes their own password (old one required); an administrator may reset another's — which
-    cannot reseal that user's investigator key, so an investigator's key is then lost and must be re-granted."""
-    check_password_strength(new_password)
+    cannot reseal that user's investigator key or key-ring copy: those are then lost and must be granted again
+    (or recovered with the office recovery key). Such a reset is refused unless ``confirm_key_loss``
+    (``err.key_loss_confirm``: the caller explains and asks first; ``keys_lost`` tells what would go)."""
+    check_password_strength(new_password, username)
     with write_scope(engine) as s:
         user = s.exec(select(User).where(User.username == username)).first()
         if user is None:
@@ -181,12 +201,17 @@ def change_password(engine: Engine, actor: Actor, username: str, new_password: s
                 _hasher.verify(user.password_hash, old_password)
             except (VerificationError, InvalidHashError):
                 raise AccountError("err.old_password_wrong") from None
+            from itatui.store.accounts import keyring
+
             keys.reseal_on_password_change(user, old_password, new_password)  # the investigator key, if any
+            keyring.reseal_on_password_change(s, user, old_password, new_password)
         else:
             require(actor, Perm.USERS_MANAGE)
-            if user.private_key_sealed is not None:
-                user.private_key_sealed = None
-                user.public_key = None
+            from itatui.store.accounts.key_holders import drop_all_keys, held_keys
+
+            if held_keys(s, user) and not confirm_key_loss:
+                raise AccountError("err.key_loss_confirm", username=username)
+            drop_all_keys(s, user)
         user.password_hash = hash_password(new_password)
         user.failed_logins = 0
         user.locked_until = None
@@ -202,14 +227,20 @@ def set_active(engine: Engine, actor: Actor, username: str, active: bool) -> Non
             raise AccountError("err.no_such_user", username=username)
         if user.id == actor.user_id and not active:
             raise AccountError("err.cannot_disable_self")
+        if active and Role.ADMIN in parse_roles(user.roles) and user.public_key is not None:
+            raise AccountError("err.admin_investigator")
         before = user.active
         user.active = active
         s.add(user)
         audit.record(s, actor, "enable" if active else "disable", "user", user.id, before={"active": before}, after={"active": active})
 
 
-def set_roles(engine: Engine, actor: Actor, username: str, roles: set[Role] | frozenset[Role]) -> None:
-    """Change roles. The investigator role cannot be added here (see the complaint module's grant)."""
+def set_roles(
+    engine: Engine, actor: Actor, username: str, roles: set[Role] | frozenset[Role], *, confirm_key_loss: bool = False
+) -> None:
+    """Change roles. The investigator role cannot be added here (see the complaint module's grant), nor the
+    administrator role to someone holding an investigator key (separation of duties). Removing the role from
+    the last key-holder would leave identities only to the recovery key: refused unless ``confirm_key_loss``."""
     require(actor, Perm.USERS_MANAGE)
     with write_scope(engine) as s:
         user = s.exec(select(User).where(User.username == username)).first()
@@ -218,6 +249,17 @@ def set_roles(engine: Engine, actor: Actor, username: str, roles: set[Role] | fr
         old = parse_roles(user.roles)
         if Role.INVESTIGATOR in roles and Role.INVESTIGATOR not in old:
             raise AccountError("err.investigator_grant_only")
+        if Role.ADMIN in roles and (Role.INVESTIGATOR in roles or user.public_key is not None):
+            raise AccountError("err.admin_investigator")
+        from itatui.store.accounts.key_holders import last_holder_of
+
+        losing = [r for r in (Role.INVESTIGATOR, Role.COMPLAINT_OFFICER) if r in old and r not in roles]
+        if any(last_holder_of(s, user, r) for r in losing) and not confirm_key_loss:
+            raise AccountError("err.last_key_holder", username=username)
+        if Role.COMPLAINT_OFFICER in losing:
+            from itatui.store.accounts import keyring
+
+            keyring.drop_member(s, user.id or 0)
         if Role.INVESTIGATOR not in roles and Role.INVESTIGATOR in old:
             user.private_key_sealed = None  # leaving the role drops the key and the keys wrapped for it
             user.public_key = None
@@ -225,3 +267,21 @@ def set_roles(engine: Engine, actor: Actor, username: str, roles: set[Role] | fr
         user.roles = ",".join(sorted(r.value for r in roles))
         s.add(user)
         audit.record(s, actor, "roles", "user", user.id, before={"roles": ",".join(sorted(old))}, after={"roles": user.roles})
+
+
+def keys_held_by(engine: Engine, username: str) -> list[str]:
+    """The keys a reset of ``username``'s password would drop ('investigator', 'complaint_officer')."""
+    from itatui.store.accounts.key_holders import held_keys
+
+    with session_scope(engine) as s:
+        user = s.exec(select(User).where(User.username == username)).first()
+        return held_keys(s, user) if user else []
+
+
+def authorize_kiosk_exit(engine: Engine, username: str, password: str) -> UserInfo:
+    """Leaving the public kiosk: a valid log-in of staff holding ``Perm.KIOSK_EXIT`` (complaint officers,
+    administrators). Anyone else, a citizen at the kiosk included, is refused."""
+    info = authenticate(engine, username, password)
+    if not info.actor().can(Perm.KIOSK_EXIT):
+        raise AccountError("err.kiosk_exit_denied")
+    return info

@@ -104,11 +104,12 @@ def case_in(session: Session, actor: Actor, complaint_id: int, today: date | Non
     projects = _names(session, Project, {ln.project_id for ln in links}, "name")
     general = c.kind == ComplaintKind.GENERAL
     may_see = general and actor.can(Perm.COMPLAINT_PERSONAL)
-    who = (
-        Complainant(c.complainant_name, c.complainant_national_id, c.complainant_phone, c.complainant_address)
-        if may_see
-        else None
-    )
+    if may_see:
+        from itatui.store.complaints.personal import complainant_of
+        from itatui.store.session_guard import recheck
+
+        recheck(session, actor)  # personal data: the account must still be active and hold the role
+    who = complainant_of(c, actor) if may_see else None
     days = (c.due_date - today).days if c.stage in OPEN_STAGES else None
     return CaseDetail(
         id=c.id or 0,
@@ -204,7 +205,9 @@ def _need_open(c: Complaint) -> None:
 
 
 def _text(value: str, *, required: bool, key: str = "complaint.err.text_required") -> str:
-    value = (value or "").strip()
+    from itatui.domain.textsafe import clean_text
+
+    value = clean_text(value or "").strip()
     if required and not value:
         raise ComplaintError(key)
     if len(value) > MAX_TEXT:

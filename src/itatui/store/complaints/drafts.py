@@ -7,7 +7,11 @@ from datetime import datetime, timedelta
 
 from itatui.domain import idcard, phone
 from itatui.domain.complaint_clock import BANGKOK
+from itatui.domain.complaint_clock import local_date
 from itatui.domain.complaints import Channel, ComplaintKind, ContactPref
+from itatui.domain.fiscal import fiscal_year, fiscal_year_range
+from itatui.domain.textsafe import clean_line, clean_text
+from itatui.domain.thai import format_date
 from itatui.domain.validation import Problems
 from itatui.store.complaints.types import Complainant, ComplaintDraft, EvidenceItem
 from itatui.store.models.base import utcnow
@@ -34,6 +38,7 @@ class CleanDraft:
     contact_pref: ContactPref
     evidence: tuple[EvidenceItem, ...]
     unit_id: int | None
+    received_reason: str = ""  # why a received date before the previous fiscal year (audited)
 
 
 def validate_draft(draft: ComplaintDraft, *, now: datetime | None = None) -> tuple[CleanDraft | None, list]:
@@ -43,17 +48,24 @@ def validate_draft(draft: ComplaintDraft, *, now: datetime | None = None) -> tup
     kind = _enum(p, ComplaintKind, draft.kind, "kind", "complaint.err.kind")
     channel = _enum(p, Channel, draft.channel, "channel", "complaint.err.channel")
     received = draft.received_at
+    backdate_reason = " ".join(clean_line(draft.received_reason or "").split())
     if received is not None:
         if received.tzinfo is None:
             received = received.replace(tzinfo=BANGKOK)  # the desk types Thai time
         p.check(received <= now + FUTURE_SLACK, "received_at", "complaint.err.received_future")
+        # From the start of the previous fiscal year; anything older (a letter found in a drawer) needs a
+        # reason, which goes to the audit log, so a typo cannot number a complaint into a long-closed registry.
+        earliest = fiscal_year_range(fiscal_year(local_date(now)) - 1)[0]
+        if local_date(received) < earliest:
+            p.check(bool(backdate_reason), "received_reason", "complaint.err.received_old",
+                    date=format_date(earliest, style="long"))
     texts = {
-        "subject": (draft.subject or "").strip(),
-        "details": (draft.details or "").strip(),
-        "place": (draft.place or "").strip(),
-        "accused": (draft.accused or "").strip(),
-        "complainant_name": " ".join((draft.complainant_name or "").split()),
-        "address": (draft.address or "").strip(),
+        "subject": clean_line(draft.subject or "").strip(),
+        "details": clean_text(draft.details or "").strip(),
+        "place": clean_line(draft.place or "").strip(),
+        "accused": clean_text(draft.accused or "").strip(),
+        "complainant_name": " ".join(clean_line(draft.complainant_name or "").split()),
+        "address": clean_text(draft.address or "").strip(),
     }
     p.check(bool(texts["subject"]), "subject", "complaint.err.subject_required")
     for name, limit in MAX_LEN.items():
@@ -62,7 +74,7 @@ def validate_draft(draft: ComplaintDraft, *, now: datetime | None = None) -> tup
         p.check(bool(texts["accused"]), "accused", "complaint.err.accused_required")
 
     national_id, phone_no = "", ""
-    raw_id, raw_phone = (draft.national_id or "").strip(), (draft.phone or "").strip()
+    raw_id, raw_phone = clean_line(draft.national_id or "").strip(), clean_line(draft.phone or "").strip()
     if draft.anonymous:
         # Anonymous means nothing that identifies the person is kept: each filled field is a problem to clear.
         for name, value in (("complainant_name", texts["complainant_name"]), ("national_id", raw_id), ("phone", raw_phone), ("address", texts["address"])):
@@ -88,7 +100,7 @@ def validate_draft(draft: ComplaintDraft, *, now: datetime | None = None) -> tup
 
     evidence = []
     for i, ev in enumerate(draft.evidence):
-        item, filed_at = (ev.item or "").strip(), (ev.filed_at or "").strip()
+        item, filed_at = clean_line(ev.item or "").strip(), clean_line(ev.filed_at or "").strip()
         if not item and not filed_at:
             continue  # an empty row of the form
         p.check(bool(item), f"evidence.{i}.item", "complaint.err.evidence_item")
@@ -102,7 +114,7 @@ def validate_draft(draft: ComplaintDraft, *, now: datetime | None = None) -> tup
     who = Complainant(texts["complainant_name"], national_id, phone_no, texts["address"])
     return (
         CleanDraft(kind, channel, received, texts["subject"], texts["details"], texts["place"], texts["accused"],
-                   draft.anonymous, who, contact, tuple(evidence), draft.unit_id),
+                   draft.anonymous, who, contact, tuple(evidence), draft.unit_id, backdate_reason),
         [],
     )
 

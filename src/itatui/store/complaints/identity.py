@@ -6,8 +6,11 @@ How it works (``cryptography``):
   the public key is ``User.public_key``. Nobody else, an administrator included, can open it.
 - Each corruption complaint's identity (JSON: name, national ID, phone, address) is encrypted with a random
   256-bit data key (AES-GCM, bound to the complaint's tracking code) into ``Complaint.identity_sealed``.
-  The data key is wrapped for every current investigator (ephemeral X25519 + HKDF-SHA256 + AES-GCM) and kept
-  in ``ComplaintKey``. The plaintext identity and the data key are never written anywhere.
+  The data key is wrapped for every current investigator with HPKE (RFC 9180, base mode:
+  DHKEM(X25519, HKDF-SHA256), HKDF-SHA256, AES-256-GCM, from ``cryptography``; the complaint and the investigator
+  go in HPKE's ``info``) and kept in ``ComplaintKey``. The plaintext identity and the data key are never written
+  anywhere. Keys wrapped before HPKE (version 1: ephemeral X25519 + HKDF-SHA256 + AES-GCM, the same shape HPKE
+  standardises) still open; they are re-wrapped with HPKE whenever they are copied for a new investigator.
 - Reveal: an investigator gives their password and a reason → their private key → the data key → the
   identity. The reveal is audited (who, which complaint, the reason — never the identity) and shows on the
   case's internal timeline.
@@ -34,7 +37,7 @@ from dataclasses import dataclass
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives import hashes, hpke, serialization
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
@@ -51,7 +54,9 @@ from itatui.store.db import session_scope, write_scope
 from itatui.store.models import Complaint, ComplaintEvent, ComplaintKey, User
 from itatui.store.models.base import utcnow
 
-_VERSION = b"\x01"
+_VERSION = b"\x01"  # sealed private keys, sealed identities, and data keys wrapped before HPKE
+_WRAP_HPKE = b"\x02"  # data keys wrapped with HPKE
+_HPKE = hpke.Suite(hpke.KEM.X25519, hpke.KDF.HKDF_SHA256, hpke.AEAD.AES_256_GCM)
 _RAW = serialization.Encoding.Raw
 _REWRAP_BATCH = 2000
 
@@ -73,6 +78,7 @@ class InvestigatorInfo:
 class GrantResult:
     username: str
     rewrapped: int  # existing complaints the new investigator can now open
+    recovery_code: str = ""  # the first investigator only: the office recovery key, for the recovery sheet
 
 
 # ---- primitives -----------------------------------------------------------------------------------------------
@@ -99,7 +105,15 @@ def _wrap_kek(shared: bytes, eph_public: bytes, recipient_public: bytes) -> byte
 
 
 def wrap_data_key(data_key: bytes, recipient_public: bytes, context: bytes) -> bytes:
-    """version | ephemeral public key(32) | nonce(12) | AES-GCM(data key)."""
+    """version 2 | HPKE single-shot (encapsulated key(32) | AES-256-GCM(data key)), ``context`` as HPKE info."""
+    return _WRAP_HPKE + _HPKE.encrypt(data_key, X25519PublicKey.from_public_bytes(recipient_public), info=context)
+
+
+def wrap_data_key_v1(data_key: bytes, recipient_public: bytes, context: bytes) -> bytes:
+    """The wrapping used before HPKE, kept so tests can make such keys: version 1 | ephemeral public key(32) |
+    nonce(12) | AES-GCM(data key, aad=context), under HKDF-SHA256(X25519 shared secret, info=label | both keys).
+    Sound for the same reasons as HPKE's DHKEM: a fresh ephemeral key per wrap, both public keys bound into the
+    derived key, a random nonce under a key used once, and the context authenticated."""
     eph = X25519PrivateKey.generate()
     eph_public = eph.public_key().public_bytes(_RAW, serialization.PublicFormat.Raw)
     kek = _wrap_kek(eph.exchange(X25519PublicKey.from_public_bytes(recipient_public)), eph_public, recipient_public)
@@ -108,15 +122,18 @@ def wrap_data_key(data_key: bytes, recipient_public: bytes, context: bytes) -> b
 
 
 def unwrap_data_key(wrapped: bytes, private: X25519PrivateKey, context: bytes) -> bytes:
-    if wrapped[:1] != _VERSION:
-        raise IdentityError("identity.err.no_key_for_case")
-    eph_public, nonce, body = wrapped[1:33], wrapped[33:45], wrapped[45:]
-    own_public = private.public_key().public_bytes(_RAW, serialization.PublicFormat.Raw)
-    kek = _wrap_kek(private.exchange(X25519PublicKey.from_public_bytes(eph_public)), eph_public, own_public)
+    """Open a wrapped data key of either version."""
     try:
-        return AESGCM(kek).decrypt(nonce, body, context)
-    except InvalidTag:
-        raise IdentityError("identity.err.no_key_for_case") from None
+        if wrapped[:1] == _WRAP_HPKE:
+            return _HPKE.decrypt(wrapped[1:], private, info=context)
+        if wrapped[:1] == _VERSION:
+            eph_public, nonce, body = wrapped[1:33], wrapped[33:45], wrapped[45:]
+            own_public = private.public_key().public_bytes(_RAW, serialization.PublicFormat.Raw)
+            kek = _wrap_kek(private.exchange(X25519PublicKey.from_public_bytes(eph_public)), eph_public, own_public)
+            return AESGCM(kek).decrypt(nonce, body, context)
+    except (InvalidTag, ValueError):
+        pass  # HPKE reports a failed open as ValueError ("decryption failed"), AES-GCM as InvalidTag
+    raise IdentityError("identity.err.no_key_for_case")
 
 
 def wrap_context(complaint_id: int, user_id: int) -> bytes:
@@ -175,6 +192,9 @@ def seal_for_complaint(session: Session, complaint: Complaint, who: Complainant,
             for uid, pub in keys
         ],
     )
+    from itatui.store.accounts import recovery
+
+    recovery.wrap_complaint(session, cid, data_key)
 
 
 def list_investigators(engine: Engine, actor: Actor) -> list[InvestigatorInfo]:
@@ -236,6 +256,8 @@ def grant_investigator(
         user = _load_user(s, username)
         if user.id == granter.id:
             raise IdentityError("identity.err.grant_self")
+        if Role.ADMIN in parse_roles(user.roles):
+            raise IdentityError("identity.err.admin_investigator")  # separation of duties
         _check_login_password(user, new_user_password, "identity.err.user_password_wrong")
         _give_key(s, user, new_user_password)
         count = _rewrap_all(s, granter.id or 0, granter_key, user.id or 0, bytes(user.public_key or b""))
@@ -244,16 +266,27 @@ def grant_investigator(
 
 
 def bootstrap_investigator(engine: Engine, actor: Actor, username: str, user_password: str) -> GrantResult:
-    """The first investigator, made by an administrator while no investigator holds a key. Audited."""
+    """The first investigator, made by an administrator. Only once in a database's life: while no complaint key,
+    no recovery key and no investigator grant ever existed (the audit log remembers grants, so disabling the
+    investigators does not reopen this path). Makes the office recovery key (``store.recovery``). Audited."""
+    from itatui.store.accounts import recovery
+    from itatui.store.models import AuditLog
+
     require(actor, Perm.USERS_MANAGE)
     with write_scope(engine) as s:
-        if recipients(s):
+        granted_before = s.exec(select(AuditLog.id).where(AuditLog.action.in_(("grant", "recover")),  # type: ignore[attr-defined]
+                                                          AuditLog.after.like('%"role": "investigator"%'))).first()  # type: ignore[attr-defined]
+        any_key = s.exec(select(ComplaintKey.complaint_id).limit(1)).first()
+        if recipients(s) or granted_before is not None or any_key is not None or recovery.public_key(s) is not None:
             raise IdentityError("identity.err.investigator_exists")
         user = _load_user(s, username)
+        if Role.ADMIN in parse_roles(user.roles):
+            raise IdentityError("identity.err.admin_investigator")
         _check_login_password(user, user_password, "identity.err.user_password_wrong")
         _give_key(s, user, user_password)
-        audit.record(s, actor, "grant", "user", user.id, after={"username": user.username, "role": "investigator", "bootstrap": True})
-        return GrantResult(user.username, 0)
+        code = recovery.create(s)
+        audit.record(s, actor, "grant", "user", user.id, after={"username": user.username, "role": "investigator", "bootstrap": True, "recovery_key": "created"})
+        return GrantResult(user.username, 0, code)
 
 
 def _rewrap_all(session: Session, from_user: int, from_key: X25519PrivateKey, to_user: int, to_public: bytes) -> int:

@@ -24,7 +24,8 @@ from itatui.domain.fiscal import fiscal_year
 from itatui.domain.roles import Actor, Perm, require
 from itatui.domain.validation import Problems
 from itatui.store import audit
-from itatui.store.complaints import identity
+from itatui.store.accounts import keyring
+from itatui.store.complaints import identity, personal
 from itatui.store.complaints.drafts import CleanDraft, validate_draft
 from itatui.store.complaints.settings import clock_rule_in, resolve_org
 from itatui.store.complaints.types import ComplaintDraft, ComplaintError, ComplaintValidationError, CreatedComplaint
@@ -91,6 +92,11 @@ def _save(engine: Engine, actor: Actor, clean: CleanDraft, wanted_org: int | Non
         keys = identity.recipients(s) if sealed else []
         if sealed:
             late.check(bool(keys), "anonymous", "identity.err.no_investigator")
+        general = clean.kind == ComplaintKind.GENERAL
+        ring = keyring.ring_row(s) if general and not clean.who.is_empty() else None
+        if general and not clean.who.is_empty():
+            # Personal data is only ever written sealed to the complaint officers' key ring.
+            late.check(ring is not None, "complainant_name", "ring.err.no_ring")
         if late:
             raise ComplaintValidationError(late.items)
         received = clean.received_at or now
@@ -98,7 +104,6 @@ def _save(engine: Engine, actor: Actor, clean: CleanDraft, wanted_org: int | Non
         fy = fiscal_year(day)
         due = due_date(day, clock_rule_in(s, org_id))
         number = allocate_registry_no(s, org_id, fy, clean.kind)
-        general = clean.kind == ComplaintKind.GENERAL
         c = Complaint(
             organisation_id=org_id,
             kind=clean.kind,
@@ -118,15 +123,13 @@ def _save(engine: Engine, actor: Actor, clean: CleanDraft, wanted_org: int | Non
             stage=STAGE[Status.RECEIVED],
             anonymous=clean.anonymous,
             contact_pref=clean.contact_pref,
-            # A corruption complainant's identity never reaches these plain columns.
-            complainant_name=clean.who.name if general else "",
-            complainant_national_id=clean.who.national_id if general else "",
-            complainant_phone=clean.who.phone if general else "",
-            complainant_address=clean.who.address if general else "",
+            # No complainant's details ever reach the plain columns: general ones are sealed just below.
             created_by=actor.user_id,
             created_at=now,
             updated_at=now,
         )
+        if ring is not None:
+            c.personal_sealed = personal.seal(bytes(ring.public_key), clean.who, c.tracking_code)
         s.add(c)
         s.flush()
         if sealed:
@@ -139,5 +142,6 @@ def _save(engine: Engine, actor: Actor, clean: CleanDraft, wanted_org: int | Non
         audit.record(s, actor, "create", "complaint", c.id, after={
             "registry": label, "kind": c.kind, "channel": c.channel, "anonymous": c.anonymous,
             "unit_id": c.unit_id, "due_date": due, "evidence": len(clean.evidence),
+            **({"received_at": received, "backdated_reason": clean.received_reason} if clean.received_reason else {}),
         })
         return CreatedComplaint(c.id or 0, clean.kind.value, fy, number, label, tracking.format_code(c.tracking_code), received, due)

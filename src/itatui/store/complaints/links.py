@@ -10,6 +10,7 @@ from sqlalchemy.engine import Engine
 from itatui.domain.roles import Actor, Perm, require
 from itatui.store.db import session_scope
 from itatui.store.models import Plan, Project, RiskAssessment, RiskIssue, RiskProcess
+from itatui.store.sql import contains
 
 LIMIT = 50
 RISK, PROJECT = "risk", "project"
@@ -19,11 +20,6 @@ RISK, PROJECT = "risk", "project"
 class LinkChoice:
     id: int
     label: str
-
-
-def _like(text: str) -> str:
-    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
 
 
 def link_choices(engine: Engine, actor: Actor, target: str, text: str = "", organisation_id: int | None = None) -> list[LinkChoice]:
@@ -41,12 +37,12 @@ def link_choices(engine: Engine, actor: Actor, target: str, text: str = "", orga
             if organisation_id is not None:
                 q = q.where(RiskAssessment.organisation_id == organisation_id)
             if text:
-                q = q.where(RiskIssue.description.like(_like(text), escape="\\"))
+                q = q.where(contains(RiskIssue.description, text))
             rows = s.execute(q.limit(LIMIT)).all()
             return [LinkChoice(i, f"{fy} {p}.{n} {' '.join(d.split())}") for i, fy, p, n, d in rows]
         q = sa.select(Project.id, Project.number, Project.name).join(Plan, Plan.id == Project.plan_id).order_by(Plan.id.desc(), Project.number)
         if organisation_id is not None:
             q = q.where(Plan.organisation_id == organisation_id)
         if text:
-            q = q.where(Project.name.like(_like(text), escape="\\"))
+            q = q.where(contains(Project.name, text))
         return [LinkChoice(i, f"{n}) {' '.join(name.split())}") for i, n, name in s.execute(q.limit(LIMIT)).all()]

@@ -104,7 +104,14 @@ def receipt_data(engine: Engine, actor: Actor, complaint_id: int) -> ReceiptData
             follow.append(t("complaint.receipt.follow_phone", phone=phone_no))
         if office:
             follow.append(office)
-        named = not corruption and not c.anonymous and actor.can(Perm.COMPLAINT_PERSONAL) and bool(c.complainant_name)
+        named_who = None
+        if not corruption and not c.anonymous and actor.can(Perm.COMPLAINT_PERSONAL):
+            from itatui.store.complaints.personal import complainant_of
+            from itatui.store.session_guard import recheck
+
+            recheck(s, actor)
+            named_who = complainant_of(c, actor)
+        named = named_who is not None and bool(named_who.name)
         place = " ".join(x for x in (
             t("complaint.receipt.district", name=org.district) if org and org.district else "",
             t("complaint.receipt.province", name=org.province) if org and org.province else "",
@@ -121,7 +128,7 @@ def receipt_data(engine: Engine, actor: Actor, complaint_id: int) -> ReceiptData
             days_allowed=rule.days,
             working_days=rule.mode == ClockMode.WORKING,
             subject=t("complaint.receipt.neutral_subject") if corruption else c.subject,
-            show_name=c.complainant_name if named else None,
+            show_name=named_who.name if named and named_who else None,
             officer_name=(officer.full_name or officer.username) if officer else actor.username,
             evidence=tuple(EvidenceItem(e.item, e.filed_at) for e in evidence),
             next_steps=tuple(steps),

@@ -23,12 +23,14 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from itatui.domain import tracking
+from itatui.domain.textsafe import clean_line
 from itatui.domain.complaint_clock import today_local, urgency
 from itatui.domain.complaints import OPEN_STAGES, STAGE, ComplaintKind, Status, registry_display
 from itatui.domain.roles import Actor, Perm, PermissionDenied, require
 from itatui.store.complaints.types import ComplaintError, Page, QueueFilters, QueueRow
 from itatui.store.db import session_scope
 from itatui.store.models import Complaint, Unit
+from itatui.store.sql import contains
 
 T = Complaint.__table__  # type: ignore[attr-defined]
 U = Unit.__table__  # type: ignore[attr-defined]
@@ -46,14 +48,10 @@ COUNT_CAP = 10_000  # filtered counts stop here ("10,000+")
 MAX_LIMIT = 500
 
 
-def _like_pattern(term: str) -> str:
-    escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
-
-
 def _clean_term(term: str) -> str:
     # Quotes a user types would only break the phrase; what they mean is the words inside.
-    return " ".join((term or "").replace('"', " ").split())
+    # Control characters (a NUL breaks both databases' statements) are dropped too.
+    return " ".join(clean_line(term or "").replace('"', " ").split())
 
 
 def _fts_matches(term: str) -> sa.Select:
@@ -74,16 +72,13 @@ def search_condition(session: Session, term: str) -> sa.ColumnElement[bool] | No
     dialect = session.get_bind().dialect.name
     if len(term) < 3:
         window = sa.select(sa.func.coalesce(sa.func.max(T.c.id), 0) - SHORT_SEARCH_WINDOW).scalar_subquery()
-        pattern = _like_pattern(term)
-        if dialect == "postgresql":
-            match = sa.or_(T.c.subject.ilike(pattern, escape="\\"), T.c.details.ilike(pattern, escape="\\"))
-        else:
-            match = sa.or_(T.c.subject.like(pattern, escape="\\"), T.c.details.like(pattern, escape="\\"))
+        pg = dialect == "postgresql"
+        match = sa.or_(contains(T.c.subject, term, ignore_case=pg), contains(T.c.details, term, ignore_case=pg))
         return sa.and_(T.c.id > window, match)
     if dialect == "sqlite":
         latest = _fts_matches(term).order_by(_FTS.c.rowid.desc()).limit(SEARCH_CAP)
     else:
-        latest = sa.select(T.c.id).where(_text_expr().ilike(_like_pattern(term), escape="\\")).order_by(T.c.id.desc()).limit(SEARCH_CAP)
+        latest = sa.select(T.c.id).where(contains(_text_expr(), term, ignore_case=True)).order_by(T.c.id.desc()).limit(SEARCH_CAP)
     return T.c.id.in_(latest)
 
 
@@ -95,7 +90,7 @@ def _search_capped(session: Session, term: str) -> bool:
     if session.get_bind().dialect.name == "sqlite":
         inner = _fts_matches(term).limit(SEARCH_CAP + 1).subquery()
     else:
-        inner = sa.select(T.c.id).where(_text_expr().ilike(_like_pattern(term), escape="\\")).limit(SEARCH_CAP + 1).subquery()
+        inner = sa.select(T.c.id).where(contains(_text_expr(), term, ignore_case=True)).limit(SEARCH_CAP + 1).subquery()
     return session.execute(sa.select(sa.func.count()).select_from(inner)).scalar_one() > SEARCH_CAP
 
 

@@ -28,6 +28,7 @@ from itatui.domain.complaints import STAGE, Audience, Channel, ComplaintKind, Co
 from itatui.domain.fiscal import fiscal_year, fiscal_year_range
 from itatui.domain.roles import SYSTEM, Actor
 from itatui.store import audit
+from itatui.store.accounts import recovery
 from itatui.store.complaints import identity
 from itatui.store.complaints.settings import clock_rule_in
 from itatui.store.complaints.types import Complainant
@@ -144,12 +145,15 @@ def seed_complaints(
                 rows.append(_make_row(rng, received, now, today, rule, units, corruption_share, bool(keys), org_id))
             _number(s, rows, org_id)
             _unique_codes(s, rows)
+            _seal_personal(s, rows)
             for row, extra in rows:
                 if extra["who"] is not None:
                     # Sealed before the insert (bound to the tracking code); wrapped once ids are known.
                     extra["data_key"] = AESGCM.generate_key(bit_length=256)
                     row["identity_sealed"] = identity.seal_identity(extra["who"], extra["data_key"], row["tracking_code"])
             ids = _insert(s, [r for r, _ in rows])
+            recovery_public = recovery.public_key(s)
+            extra_keys = {cid: extra.get("data_key") for cid, (_row, extra) in zip(ids, rows, strict=True)}
             events, wraps = [], []
             for cid, (row, extra) in zip(ids, rows, strict=True):
                 events.extend(_events(rng, cid, row, extra, units))
@@ -159,6 +163,9 @@ def seed_complaints(
                 s.execute(sa.insert(E), events)
             if wraps:
                 s.execute(sa.insert(K), wraps)
+                for w in wraps:
+                    if w["user_id"] == wraps[0]["user_id"]:  # once per complaint: the recovery key's wrap
+                        recovery.wrap_complaint(s, w["complaint_id"], extra_keys[w["complaint_id"]], recovery_public)
             done += size
             if done >= n:
                 audit.record(s, actor, "seed", "complaint", "", after={"count": n, "organisation_id": org_id})
@@ -223,9 +230,22 @@ def _make_row(rng: random.Random, received: datetime, now: datetime, today: date
         "contact_pref": (ContactPref.CODE_ONLY if anonymous else rng.choice([ContactPref.PHONE, ContactPref.PHONE, ContactPref.IN_PERSON])).value,
         "complainant_name": name if general_named else "", "complainant_national_id": _fake_id(rng) if general_named and rng.random() < 0.4 else "",
         "complainant_phone": phone if general_named else "", "complainant_address": "",
-        "identity_sealed": None, "created_by": None, "created_at": received, "updated_at": closed_at or told_at or received,
+        "identity_sealed": None, "personal_sealed": None, "synthetic": True, "created_by": None, "created_at": received, "updated_at": closed_at or told_at or received,
     }
     return row, {"who": who, "delayed": delayed, "day": day}
+
+
+def _seal_personal(s: Session, rows: list[tuple[dict, dict]]) -> None:
+    """Synthetic names go where real ones do: sealed to the officers' key ring (dropped if there is none)."""
+    from itatui.store.accounts import keyring
+    from itatui.store.complaints.personal import seal
+
+    ring = keyring.ring_row(s)
+    for row, _extra in rows:
+        who = Complainant(row["complainant_name"], row["complainant_national_id"], row["complainant_phone"], row["complainant_address"])
+        if ring is not None and not who.is_empty():
+            row["personal_sealed"] = seal(bytes(ring.public_key), who, row["tracking_code"])
+        row["complainant_name"] = row["complainant_national_id"] = row["complainant_phone"] = row["complainant_address"] = ""
 
 
 def _insert(s: Session, rows: list[dict]) -> list[int]:
@@ -298,3 +318,19 @@ def _wraps(cid: int, data_key: bytes, keys: list[tuple[int, bytes]]) -> list[dic
     now = utcnow()
     return [{"complaint_id": cid, "user_id": uid, "created_at": now,
              "wrapped_key": identity.wrap_data_key(data_key, pub, identity.wrap_context(cid, uid))} for uid, pub in keys]
+
+
+def seed_demo(engine: Engine, actor: Actor, n: int, **options) -> int:  # noqa: ANN003
+    """``itatui seed-demo``: an administrator adds synthetic complaints, never into a database that holds real
+    ones (they would mix into real registries). Everything made is marked ``synthetic``."""
+    from itatui.domain.roles import Perm, require
+    from itatui.store.complaints.types import ComplaintError
+    from itatui.store.db import session_scope
+    from itatui.store.models import Complaint
+
+    require(actor, Perm.USERS_MANAGE)
+    with session_scope(engine) as s:
+        real = s.exec(select(Complaint.id).where(Complaint.synthetic == False).limit(1)).first()  # noqa: E712
+    if real is not None:
+        raise ComplaintError("complaint.err.seed_real_data")
+    return seed_complaints(engine, n, actor=actor, **options)

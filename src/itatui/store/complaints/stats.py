@@ -181,6 +181,10 @@ def complaint_stats(
             threshold = int(read(s, org, PUBLISH_THRESHOLD, DEFAULT_THRESHOLD) or DEFAULT_THRESHOLD)
         mask = _Masker(publish, threshold)
         where = [T.c.organisation_id == org, T.c.fiscal_year == fiscal_year]
+        # Synthetic complaints (seed-demo) never count beside real ones; a demo database has only those.
+        real_only = s.execute(sa.select(T.c.id).where(T.c.organisation_id == org, T.c.synthetic.is_(False)).limit(1)).first() is not None
+        if real_only:
+            where.append(T.c.synthetic.is_(False))
         if round == 1:  # the fiscal year already bounds the whole year; round 1 stops at the end of March
             where.append(T.c.received_at < _utc_start(end + timedelta(days=1)))
         month = _month_key(s).label("month")
@@ -262,7 +266,8 @@ def _corruption_years(
     counts = dict(s.execute(
         sa.select(T.c.fiscal_year, sa.func.count()).select_from(T)
         .where(T.c.organisation_id == org, T.c.kind == ComplaintKind.CORRUPTION.value,
-               T.c.fiscal_year >= baseline_year, T.c.fiscal_year <= fiscal_year)
+               T.c.fiscal_year >= baseline_year, T.c.fiscal_year <= fiscal_year,
+               T.c.synthetic.is_(False) | ~sa.exists().where(T.c.organisation_id == org, T.c.synthetic.is_(False)))
         .group_by(T.c.fiscal_year)
     ).all())
     setting = read(s, org, BASELINE_2565, None)

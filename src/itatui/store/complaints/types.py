@@ -10,15 +10,11 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from itatui.domain.validation import FieldProblem, ValidationError
+from itatui.present.errors import UserError
 
 
-class ComplaintError(Exception):
+class ComplaintError(UserError):
     """A refusal fit to show: ``key`` is a message-catalogue key, ``params`` fill it. Never carries personal data."""
-
-    def __init__(self, key: str, **params: object):
-        super().__init__(key)
-        self.key = key
-        self.params = params
 
 
 class ComplaintValidationError(ValidationError):
@@ -57,6 +53,7 @@ class ComplaintDraft:
     contact_pref: str = "code_only"  # ContactPref; anonymous complaints always get code_only
     evidence: tuple[EvidenceItem, ...] = ()
     unit_id: int | None = None  # responsible unit, if already known at the desk
+    received_reason: str = ""  # needed when received_at is before the previous fiscal year (audited)
     organisation_id: int | None = None  # None = the database's organisation
 
 

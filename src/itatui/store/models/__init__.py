@@ -23,9 +23,14 @@ from itatui.store.models.plan import (
     ProjectUnit,
     TargetGroup,
 )
+from itatui.store.models.security import LoginThrottle, OfficeKey, RecoveryWrap, RingMember
 from itatui.store.models.risk import RiskAssessment, RiskControl, RiskIssue, RiskProcess
 
 __all__ = [
+    "LoginThrottle",
+    "OfficeKey",
+    "RecoveryWrap",
+    "RingMember",
     "AuditLog",
     "Budget",
     "Complaint",

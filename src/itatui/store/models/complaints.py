@@ -62,6 +62,10 @@ class Complaint(SQLModel, table=True):
     complainant_national_id: str = Field(default="", max_length=13)
     complainant_phone: str = Field(default="", max_length=30)
     complainant_address: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    # General complaints: the complainant's details sealed to the complaint officers' key ring (the plain
+    # columns above stay empty since migration 0005; store.keyring).
+    personal_sealed: bytes | None = Field(default=None, sa_column=Column(LargeBinary, nullable=True))
+    synthetic: bool = False  # made by seed-demo: left out of statistics and reports
     # Corruption complaints only: version | nonce | AES-GCM(identity JSON).
     identity_sealed: bytes | None = Field(default=None, sa_column=Column(LargeBinary, nullable=True))
     created_by: int | None = Field(default=None, foreign_key="user.id")

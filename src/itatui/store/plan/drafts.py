@@ -6,8 +6,9 @@ import re
 
 from itatui.domain.eplan import Kind, PlanTargetKind, parse_decimal
 from itatui.domain.eplan import TargetGroup as GroupCategory
-from itatui.domain.thai import parse_int, to_arabic
+from itatui.domain.thai import parse_int
 from itatui.domain.validation import Problems
+from itatui.present.numbers import BUDGET_MAX, INT32_MAX
 from itatui.store.plan.types import ProjectDraft, ProjectEdit, TargetGroupInfo
 
 _GROUP_COUNT = re.compile(r"^(?P<desc>.*?)\s*จำนวน\s*(?P<count>[0-9๐-๙][0-9๐-๙,]*)\s*(?P<unit>\S*)\s*$")
@@ -36,7 +37,7 @@ def budget_field(year: int) -> str:
 def parse_project_draft(draft: ProjectDraft, years: tuple[int, ...]) -> ProjectEdit:
     """Parse what was typed into a ``ProjectEdit``; every problem at once (``ValidationError``)."""
     p = Problems()
-    number = p.parse("number", lambda t: parse_int(t, allow_blank=False), draft.number)
+    number = p.parse("number", lambda t: parse_int(t, allow_blank=False, max_value=INT32_MAX), draft.number)
     if number is not None:
         p.check(number >= 1, "number", "err.number_positive")
     name = draft.name.strip()  # kept as typed (Thai spacing is meaningful); only the ends are trimmed
@@ -45,7 +46,7 @@ def parse_project_draft(draft: ProjectDraft, years: tuple[int, ...]) -> ProjectE
     p.check(draft.mission_id is not None, "mission", "err.mission_required")
     budgets: dict[int, int | None] = {}
     for year in years:
-        value = p.parse(budget_field(year), parse_int, draft.budgets.get(year, ""))
+        value = p.parse(budget_field(year), lambda t: parse_int(t, max_value=BUDGET_MAX), draft.budgets.get(year, ""))
         if value is not None and not p.check(value >= 0, budget_field(year), "err.negative"):
             value = None
         budgets[year] = value
@@ -54,8 +55,9 @@ def parse_project_draft(draft: ProjectDraft, years: tuple[int, ...]) -> ProjectE
         m = _GROUP_COUNT.match(line)
         if m:
             desc = m.group("desc").strip()
-            if p.check(bool(desc), "target_groups", "err.target_group_description", line=i):
-                groups.append(TargetGroupInfo(desc, int(to_arabic(m.group("count")).replace(",", "")), m.group("unit")))
+            count = p.parse("target_groups", lambda t: parse_int(t, max_value=INT32_MAX), m.group("count"))
+            if p.check(bool(desc), "target_groups", "err.target_group_description", line=i) and count is not None:
+                groups.append(TargetGroupInfo(desc, count, m.group("unit")))
         else:
             groups.append(TargetGroupInfo(line))
     categories = {g.value for g in GroupCategory}

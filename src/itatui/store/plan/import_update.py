@@ -111,7 +111,9 @@ def update_plan(
             row.mission_id = mission_id
             budget_changes += _update_project(s, row, p, unit_ids)
             b2, a2 = audit.diff(old_snap, project_snapshot(p))
-            audit.record(s, actor, "update", "project", row.id, before=b2 or None, after=a2 or {"sheet": "changed"})
+            if not a2:  # the detail sheet (or KPIs) changed: log those fields' before and after, not just "changed"
+                b2, a2 = audit.diff(_flat(old_p[number]), _flat(new_p[number]))
+            audit.record(s, actor, "update", "project", row.id, before=b2 or None, after=a2)
             changed.append(number)
         elif old_p[number] != new_p[number]:  # only moved in the document
             row.source_line, row.sheet_line = p.line, p.sheet.line if p.sheet else None
@@ -126,8 +128,13 @@ def update_plan(
         _targets(s, plan_id, parsed)
         other.append("targets")
     if now.get("risk_assessment") != want.get("risk_assessment"):
-        _risks(s, plan, parsed, numbers)
-        other.append("risks")
+        from itatui.store.risks.queries import register_edited
+
+        if register_edited(s, plan_id):
+            other.append("risks_kept")  # worked on in the register since the import: the office's work stays
+        else:
+            _risks(s, plan, parsed, numbers)
+            other.append("risks")
     audit.record(
         s, actor, "reimport", "plan", plan_id, before=b or None,
         after={**a, "added": added, "changed": changed, "removed": removed, "other": other},
@@ -139,6 +146,14 @@ def update_plan(
         "budget_changes": tuple(budget_changes),
         "other_changes": tuple(other),
     }
+
+
+def _flat(p: dict[str, Any]) -> dict[str, Any]:
+    """A project's content with its sheet's fields as ``sheet.<field>``, so a re-import's audit record names
+    exactly what changed in the sheet."""
+    content = without_locations(p)
+    sheet = content.pop("sheet", None) or {}
+    return {**content, **{f"sheet.{k}": v for k, v in sheet.items() if k not in ("line",)}}
 
 
 def _snapshot_of(p: dict[str, Any]) -> dict[str, Any]:

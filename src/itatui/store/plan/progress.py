@@ -16,6 +16,7 @@ from sqlmodel import Session, col, select
 from itatui.domain.eplan import PlanError, Reason, Status, locks_year, parse_decimal, progress_problems
 from itatui.domain.roles import Actor, Perm, require
 from itatui.domain.thai import parse_int
+from itatui.present.numbers import BUDGET_MAX
 from itatui.domain.validation import FieldProblem, Problems, ValidationError
 from itatui.store import audit
 from itatui.store.db import session_scope, write_scope
@@ -237,7 +238,7 @@ def progress_form_data(engine: Engine, actor: Actor, project_id: int, fiscal_yea
 def parse_progress_draft(draft: ProgressDraft, round_no: int) -> ProgressEdit:
     """Parse what was typed; every problem at once (``ValidationError``)."""
     p = Problems()
-    amounts = {name: p.parse(name, parse_int, getattr(draft, name)) for name in AMOUNT_FIELDS}
+    amounts = {name: p.parse(name, lambda t: parse_int(t, max_value=BUDGET_MAX), getattr(draft, name)) for name in AMOUNT_FIELDS}
     actuals = {kpi_id: p.parse(kpi_field(kpi_id), parse_decimal, text) for kpi_id, text in draft.kpi_actuals.items()}
     p.extend(
         progress_problems(

@@ -54,6 +54,7 @@ from itatui.store.plan.types import (
     TargetInfo,
     UnitInfo,
 )
+from itatui.store.sql import contains
 
 PAGE_SIZE = 200  # project rows per query; a plan rarely has more, but the table never asks for all at once
 
@@ -96,8 +97,8 @@ def _filter_conditions(plan_id: int, flt: PlanFilter) -> list[Any]:
     conds: list[Any] = [Project.plan_id == plan_id]
     text = flt.text.strip()
     if text:
-        like = func.lower(Project.name).contains(text.lower(), autoescape=True)
-        sheet_like = func.lower(Project.sheet_name).contains(text.lower(), autoescape=True)
+        like = contains(func.lower(Project.name), text.lower())
+        sheet_like = contains(func.lower(Project.sheet_name), text.lower())
         number = to_arabic(text).rstrip(")").strip()
         alts = [like, sheet_like]
         if number.isdigit():

@@ -91,6 +91,7 @@ def event_lines(e: CaseEvent, thai: bool) -> Text:
 
 
 class ComplaintCaseScreen(ModeScreen[None]):
+    SHOWS_PERSONAL_DATA = True  # idle log-out applies here (tui/shell/idle.py)
     DEFAULT_CSS = """
     ComplaintCaseScreen #case-body { padding: 0 1; }
     ComplaintCaseScreen .case-section { height: auto; margin-bottom: 1; }

@@ -16,11 +16,11 @@ import re
 from datetime import datetime
 from itertools import count
 
-from itatui.domain.complaint_clock import BANGKOK
 from itatui.domain.complaints import Channel, ComplaintKind, ContactPref
-from itatui.domain.thai import InputError, be_year, digits, parse_date_be, to_arabic
+from itatui.domain.thai import InputError, parse_date_be, to_arabic
 from itatui.domain.validation import FieldProblem, ValidationError
 from itatui.i18n import t
+from itatui.present.dates import BANGKOK, format_numeric_datetime
 from itatui.store import complaints as core
 from itatui.store.complaints.public import Choice
 from itatui.store.complaints.types import ComplaintDraft, CreatedComplaint, EvidenceItem
@@ -46,8 +46,7 @@ _IDENTITY = ("complainant_name", "national_id", "phone", "address", "contact_pre
 
 def format_received(dt: datetime, thai: bool = False) -> str:
     """``25/11/2569 14:05`` (BE, Thai time) — what the received field shows and reads back."""
-    local = dt.astimezone(BANGKOK) if dt.tzinfo else dt
-    return digits(f"{local.day:02d}/{local.month:02d}/{be_year(local.year)} {local.hour:02d}:{local.minute:02d}", thai)
+    return format_numeric_datetime(dt, thai)
 
 
 def parse_received(text: str, now: datetime | None = None) -> datetime:
@@ -76,6 +75,7 @@ def line(label: str, widget: Widget, *, label_width: int = 24, row_id: str | Non
 
 
 class ComplaintIntakeForm(ModalScreen[CreatedComplaint | None]):
+    SHOWS_PERSONAL_DATA = True  # idle log-out applies here (tui/shell/idle.py)
     DEFAULT_CSS = """
     ComplaintIntakeForm { align: center middle; }
     ComplaintIntakeForm > #dialog {
@@ -93,6 +93,7 @@ class ComplaintIntakeForm(ModalScreen[CreatedComplaint | None]):
     ComplaintIntakeForm .-invalid, ComplaintIntakeForm Input.-invalid.-textual-compact { background: $error 35%; }
     ComplaintIntakeForm #identity { height: auto; }
     ComplaintIntakeForm #identity.-hidden, ComplaintIntakeForm #accused-row.-hidden { display: none; }
+    ComplaintIntakeForm #received-reason-row.-hidden { display: none; }
     ComplaintIntakeForm #anonymous { margin: 1 0 0 0; }
     ComplaintIntakeForm #identity { margin-bottom: 1; }
     ComplaintIntakeForm .section { text-style: bold; color: $accent; }
@@ -127,7 +128,7 @@ class ComplaintIntakeForm(ModalScreen[CreatedComplaint | None]):
     # ------------------------------------------------------------------------------------------ layout
 
     def labels(self) -> dict[str, str]:
-        names = ("kind", "channel", "received_at", "subject", "details", "place", "accused", "anonymous",
+        names = ("kind", "channel", "received_at", "received_reason", "subject", "details", "place", "accused", "anonymous",
                  "complainant_name", "national_id", "phone", "address", "contact_pref", "unit_id")
         out = {name: t(f"desk.intake.{name}") for name in names}
         for i, uid in enumerate(self._evidence_uids()):
@@ -159,6 +160,10 @@ class ComplaintIntakeForm(ModalScreen[CreatedComplaint | None]):
                 yield line(labels["channel"], Select([(channel_label(c), c.value) for c in Channel], value=Channel.WALK_IN.value,
                                                      allow_blank=False, compact=True, id="channel"))
                 yield line(labels["received_at"], Input(self._received_default, compact=True, id="received_at"))
+                # Shown when the core asks why a date is before the previous fiscal year (issue 7, point 10).
+                reason = line(labels["received_reason"], Input(compact=True, id="received_reason"), row_id="received-reason-row")
+                reason.add_class("-hidden")
+                yield reason
                 yield line(labels["subject"], Input(compact=True, id="subject"))
                 yield line(labels["details"], TextArea(compact=True, id="details"))
                 yield line(labels["place"], Input(compact=True, id="place"))
@@ -286,6 +291,7 @@ class ComplaintIntakeForm(ModalScreen[CreatedComplaint | None]):
             place=self._value("place"),
             accused=self._value("accused") if corruption else "",
             received_at=received,
+            received_reason=self._value("received_reason"),
             anonymous=anonymous,
             evidence=evidence,
             unit_id=None if unit is Select.NULL else int(unit),  # type: ignore[arg-type]
@@ -343,6 +349,8 @@ class ComplaintIntakeForm(ModalScreen[CreatedComplaint | None]):
 
     def show_problems(self, problems: list[FieldProblem]) -> None:
         mapped = [FieldProblem(self._widget_field(p.field), p.key, p.params) for p in problems]
+        if any(p.field == "received_reason" for p in mapped):
+            self.query_one("#received-reason-row").remove_class("-hidden")
         self.query_one(FormErrors).show(mapped, self.labels())
         try:
             self.query_one(f"#{mapped[0].field}").focus()

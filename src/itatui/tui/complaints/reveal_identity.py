@@ -24,6 +24,7 @@ from textual.widgets import Input, Label, Static
 
 
 class RevealIdentityForm(ModalScreen[Complainant | None]):
+    SHOWS_PERSONAL_DATA = True  # idle log-out applies here (tui/shell/idle.py)
     DEFAULT_CSS = """
     RevealIdentityForm { align: center middle; }
     RevealIdentityForm > #dialog {

@@ -16,6 +16,7 @@ from itatui.store.plan import progress as progress_repo
 from itatui.tui.base import ModeScreen
 from itatui.tui.dialogs import open_form
 from itatui.tui.plan.labels import default_round, kind_text, status_text
+from itatui.tui.risks.sheet_section import load_project_risks, risk_section
 from itatui.tui.widgets.form_errors import error_text
 from itatui.tui.widgets.plan_summary import SELECTED_YEAR_STYLE, baht_text, number_text, year_text
 from rich.console import Group, RenderableType
@@ -78,6 +79,7 @@ class ProjectSheetScreen(ModeScreen[bool]):
         worker = get_current_worker()
         try:
             sheet = repo.project_sheet(ctx.engine, ctx.actor, self.project_id, self._sheet_year)
+            self._risks = load_project_risks(ctx.engine, ctx.actor, self.project_id)
         except Exception as exc:  # noqa: BLE001
             self.app.call_from_thread(self.query_one("#sheet-body", Static).update, error_text(exc))
             return
@@ -86,7 +88,8 @@ class ProjectSheetScreen(ModeScreen[bool]):
 
     def _show(self, sheet: ProjectSheet) -> None:
         self.sheet = sheet
-        self.query_one("#sheet-body", Static).update(render_sheet(sheet, self.thai_digits))
+        body = render_sheet(sheet, self.thai_digits)
+        self.query_one("#sheet-body", Static).update(Group(body, *risk_section(getattr(self, "_risks", None), self.thai_digits)))
 
     # ------------------------------------------------------------------------------------------ actions
 

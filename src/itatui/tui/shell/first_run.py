@@ -21,6 +21,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, Label, Static
+from textual.worker import Worker, WorkerState
 
 _USERNAME = re.compile(r"^[A-Za-z0-9._-]+$")
 
@@ -136,7 +137,7 @@ class FirstRunScreen(Screen[FirstRunResult]):
             self.query_one(f"#{field_id}", Input).set_class(bool(messages), "-invalid")
 
     @work(thread=True, exclusive=True, group="first-run", exit_on_error=False)
-    def _save(self, data: FirstRunData) -> None:
+    def _save(self, data: FirstRunData) -> FirstRunResult | None:
         from itatui.domain.roles import Role
         from itatui.domain.validation import ValidationError
         from itatui.store.accounts import AccountError, authenticate, count_users, create_user
@@ -164,7 +165,15 @@ class FirstRunScreen(Screen[FirstRunResult]):
         except Exception as exc:
             self.app.call_from_thread(self._failed, [], t("err.save_failed", reason=type(exc).__name__))
             raise
-        self.app.call_from_thread(self.dismiss, FirstRunResult(LoginResult(user, org), plan_message))
+        return FirstRunResult(LoginResult(user, org), plan_message)
+
+    @on(Worker.StateChanged)
+    def _saved(self, event: Worker.StateChanged) -> None:
+        # As the log-in screen does: dismissed once the worker is over, never from inside it (removing the
+        # screen cancels its workers, which could leave this one cancelled half-way).
+        result = event.worker.result if event.state == WorkerState.SUCCESS else None
+        if event.worker.group == "first-run" and isinstance(result, FirstRunResult):
+            self.dismiss(result)
 
     def _failed(self, problems: list[FieldProblem], message: str) -> None:
         fields = {f for f, *_ in FIELDS}

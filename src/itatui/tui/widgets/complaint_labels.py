@@ -6,7 +6,6 @@ from __future__ import annotations
 from datetime import date, datetime
 from enum import StrEnum
 
-from itatui.domain.complaint_clock import BANGKOK
 from itatui.domain.complaints import (
     Channel,
     ComplaintKind,
@@ -19,6 +18,7 @@ from itatui.domain.complaints import (
 )
 from itatui.domain.thai import digits, format_date
 from itatui.i18n import language, t
+from itatui.present.dates import thai_time
 from itatui.store.complaints.types import PublicStatus
 from itatui.tui.widgets.form_errors import error_text
 from rich.text import Text
@@ -77,7 +77,7 @@ def be_date(d: date | None, thai: bool = False, *, style: str = "short") -> str:
 
 def local_time(dt: datetime) -> datetime:
     """Stored times are aware UTC; the desk reads Thai time."""
-    return dt.astimezone(BANGKOK) if dt.tzinfo is not None else dt
+    return thai_time(dt)
 
 
 def be_datetime(dt: datetime | None, thai: bool = False) -> str:

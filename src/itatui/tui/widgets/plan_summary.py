@@ -9,6 +9,7 @@ from __future__ import annotations
 from itatui.domain.eplan import NO_REPORT, PlanTargetKind, Status
 from itatui.domain.thai import digits, format_baht
 from itatui.i18n import t
+from itatui.present.numbers import format_decimal
 from itatui.store.plan import PlanSummary
 from rich.console import Group
 from rich.table import Table
@@ -26,10 +27,7 @@ def baht_text(amount: int | None, thai: bool) -> str:
 
 def number_text(value: float | int | None, thai: bool) -> str:
     """A score or KPI value: no ".0" on whole numbers; "-" for none."""
-    if value is None:
-        return "-"
-    out = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0")
-    return digits(out, thai)
+    return format_decimal(value, thai)
 
 
 def year_text(year: int, thai: bool) -> str:
