@@ -39,11 +39,30 @@ async def settle(pilot, rounds: int = 3) -> None:  # noqa: ANN001
 async def type_text(pilot, text: str) -> None:  # noqa: ANN001
     """Type as a terminal sends it. Private API on purpose: Pilot's public ``press`` maps each character to a
     key name and drops Thai vowel and tone marks (combining characters), so Thai text is fed through Textual's
-    terminal parser, as the real driver does."""
+    terminal parser, as the real driver does.
+
+    It returns once the focused widget has handled every key: the keys go to the app's queue, and the app passes
+    each on to the focused widget's queue; ``pilot.pause()`` alone waits for the queues as they were when it was
+    called, so under load it could return while the widget still had keys to handle. A marker sent down the same
+    road, behind the last key, says when they are all in."""
     from textual._xterm_parser import XTermParser
 
+    app = pilot.app
     for event in XTermParser().feed(text):
-        pilot.app.post_message(event)
+        app.post_message(event)
+    delivered = asyncio.Event()
+    targets = []
+
+    def pass_on() -> None:  # runs in the app's queue, after the keys: the keys' target is the focused widget
+        target = app.focused or app.screen
+        targets.append(target)
+        if not target.call_later(delivered.set):
+            delivered.set()  # the widget is gone (a key closed its screen): nothing left to wait for
+
+    app.call_later(pass_on)
+    await wait_until(
+        pilot, lambda: delivered.is_set() or bool(targets and not targets[0].is_attached), timeout=60, what="the keys"
+    )
     await pilot.pause()
 
 

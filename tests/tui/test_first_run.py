@@ -6,6 +6,7 @@ from pathlib import Path
 
 from textual.app import App
 from textual.widgets import Input, Static
+from textual.worker import Worker, WorkerState
 
 from itatui.store import accounts
 from itatui.store.db import session_scope
@@ -32,6 +33,18 @@ class Host(App[None]):
         self.push_screen(self.form, self.results.append)
 
 
+class WatchedFirstRun(FirstRunScreen):
+    """The form as it is, noting how its workers end."""
+
+    def __init__(self, engine) -> None:  # noqa: ANN001
+        super().__init__(engine)
+        self.worker_ends: list[WorkerState] = []
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.is_finished:
+            self.worker_ends.append(event.state)
+
+
 async def _fill(pilot, values: dict[str, str]) -> None:  # noqa: ANN001
     for field, text in values.items():
         pilot.app.form.query_one(f"#{field}", Input).focus()
@@ -39,7 +52,7 @@ async def _fill(pilot, values: dict[str, str]) -> None:  # noqa: ANN001
 
 
 async def test_first_run_creates_org_and_admin_from_typed_thai(engine):
-    app = Host(FirstRunScreen(engine))
+    app = Host(WatchedFirstRun(engine))
     typed = {
         "org_name": ORG,
         "district": "เขมราฐ",
@@ -54,9 +67,9 @@ async def test_first_run_creates_org_and_admin_from_typed_thai(engine):
         for field, text in typed.items():
             assert app.form.query_one(f"#{field}", Input).value == text
         await pilot.press("ctrl+s")
-        # The save dismisses the screen from its worker, which cancels that worker: wait for the result.
-        await wait_until(pilot, lambda: bool(app.results), timeout=60, what="the set-up to finish")
-        await pilot.pause()
+        await wait_until(pilot, lambda: app.results and not app.workers, timeout=60)
+        # the save ran to its end: closing the form must not cancel the worker that saved it
+        assert app.form.worker_ends == [WorkerState.SUCCESS]
     assert len(app.results) == 1 and app.results[0] is not None
     result = app.results[0]
     assert result.login.user.username == "admin" and result.login.user.full_name == FULL_NAME
@@ -75,12 +88,12 @@ async def test_every_problem_at_once_and_nothing_saved(engine):
     async with app.run_test(size=(80, 24)) as pilot:
         await _fill(pilot, {"username": "ad min", "password": "short", "password2": "other", "plan_path": "/no/such/plan.txt"})
         await pilot.press("ctrl+s")
-        await pilot.pause()
         form = app.form
 
         def error(field: str) -> str:
             return str(form.query_one(f"#{field}-error", Static).render())
 
+        await wait_until(pilot, lambda: error("org_name"), timeout=60)
         assert error("org_name") == "จำเป็นต้องกรอก"
         assert error("full_name") == "จำเป็นต้องกรอก"
         assert "a-z" in error("username")
@@ -106,15 +119,14 @@ async def test_passwords_must_match(engine):
             {"org_name": "อบต.ทดสอบ", "username": "admin", "full_name": "ทดสอบ", "password": "password-1", "password2": "password-2"},
         )
         await pilot.press("ctrl+s")
-        await pilot.pause()
-        assert str(app.form.query_one("#password2-error", Static).render()) == "รหัสผ่านทั้งสองช่องไม่ตรงกัน"
+        mismatch = app.form.query_one("#password2-error", Static)
+        await wait_until(pilot, lambda: str(mismatch.render()), timeout=60)
+        assert str(mismatch.render()) == "รหัสผ่านทั้งสองช่องไม่ตรงกัน"
         assert app.results == []
         # fix it and save: the rest of the form was kept
         app.form.query_one("#password2", Input).value = "password-1"
         await pilot.press("ctrl+s")
-        # The save dismisses the screen from its worker, which cancels that worker: wait for the result.
-        await wait_until(pilot, lambda: bool(app.results), timeout=60, what="the set-up to finish")
-        await pilot.pause()
+        await wait_until(pilot, lambda: app.results, timeout=60)
         assert app.results and app.results[0].login.user.username == "admin"
     with session_scope(engine) as s:
         assert [u.username for u in s.exec(User.__table__.select()).all()] == ["admin"]  # type: ignore[attr-defined]
@@ -134,9 +146,7 @@ async def test_first_run_imports_a_plan_document(engine, source_plan):
         }.items():
             form.query_one(f"#{field}", Input).value = value
         await pilot.press("ctrl+s")
-        # The save dismisses the screen from its worker, which cancels that worker: wait for the result.
-        await wait_until(pilot, lambda: bool(app.results), timeout=60, what="the set-up to finish")
-        await pilot.pause()
+        await wait_until(pilot, lambda: app.results, timeout=60)
     assert app.results and app.results[0] is not None
     assert app.results[0].plan_message.startswith("นำเข้าแผนแล้ว:")
     with session_scope(engine) as s:
@@ -162,9 +172,9 @@ async def test_a_file_that_is_not_a_plan_is_refused_before_anything_is_saved(eng
         }.items():
             form.query_one(f"#{field}", Input).value = value
         await pilot.press("ctrl+s")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        plan_error = form.query_one("#plan_path-error", Static)
+        await wait_until(pilot, lambda: str(plan_error.render()), timeout=60)
         assert app.results == []
-        assert str(form.query_one("#plan_path-error", Static).render()).startswith("ไฟล์นี้ไม่ใช่แผนปฏิบัติการ")
+        assert str(plan_error.render()).startswith("ไฟล์นี้ไม่ใช่แผนปฏิบัติการ")
         assert form.query_one("#org_name", Input).value == "อบต.ทดสอบ"
     assert accounts.count_users(engine) == 0

@@ -8,6 +8,7 @@ from textual.widgets import Input
 from itatui.store import complaints as core
 from itatui.tui.kiosk import KioskApp, StaffExitScreen
 from tests.tui.complaint_desk import DESK_PASSWORD, type_text
+from tests.tui.pilot_util import wait_until
 
 NAME = "นายประเสริฐ แก้วกล้า"
 
@@ -35,19 +36,19 @@ async def test_a_code_shows_only_its_public_status_then_clears(desk):
     made = _case(desk)
     other = core.create_complaint(desk.engine, desk.desk, core.ComplaintDraft(
         kind="general", channel="phone", subject="ไฟทางดับ", anonymous=True))
-    app = KioskApp(desk.engine, timeout=0.6)
+    app = KioskApp(desk.engine, timeout=3)
     async with app.run_test(size=(80, 24)) as pilot:
         await _wait(pilot, 0)
         await type_text(pilot, made.tracking_code)
         await pilot.press("enter")
-        await _wait(pilot, 0.1)
+        await wait_until(pilot, lambda: _status(app), timeout=60)
         shown = _status(app)
         assert made.tracking_code in shown and "อยู่ระหว่างรวบรวมข้อเท็จจริง" in shown
         assert "เรื่องร้องเรียนการทุจริตและประพฤติมิชอบ" in shown  # the kind, not the subject
         for private in ("จัดซื้อจัดจ้าง", NAME, "089", "คณะกรรมการตรวจรับ", "ราคาสูง", "พบพิรุธ", other.tracking_code):
             assert private not in shown
-        await _wait(pilot, 1.0)  # no key for longer than the timeout
-        assert _status(app) == "" and app.query_one("#kiosk-code", Input).value == ""
+        await wait_until(pilot, lambda: _status(app) == "", timeout=60)  # no key for longer than the timeout
+        assert app.query_one("#kiosk-code", Input).value == ""
         assert app.status is None
 
 
@@ -85,23 +86,22 @@ async def test_only_a_staff_password_leaves_the_kiosk(desk):
         await pilot.press("enter")
         await type_text(pilot, "not-the-password")
         await pilot.press("enter")
-        await _wait(pilot, 0.1)
+        error = app.screen.query_one("#exit-error")
+        await wait_until(pilot, lambda: str(error.render()), timeout=60)
         assert app.is_running and isinstance(app.screen, StaffExitScreen)
-        assert "ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง" in str(app.screen.query_one("#exit-error").render())
+        assert "ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง" in str(error.render())
         app.screen.query_one("#exit-password", Input).focus()
         await type_text(pilot, DESK_PASSWORD)
         await pilot.press("enter")
-        await _wait(pilot, 0.1)
-        assert app._exit  # left: the run ends
+        await wait_until(pilot, lambda: app._exit, timeout=60)  # left: the run ends
 
 
 async def test_the_staff_dialog_closes_itself_when_left_open(desk):
-    app = KioskApp(desk.engine, timeout=0.5)
+    app = KioskApp(desk.engine, timeout=3)
     async with app.run_test(size=(80, 24)) as pilot:
         await _wait(pilot, 0)
         await pilot.press("ctrl+q")
-        await pilot.pause()
-        assert isinstance(app.screen, StaffExitScreen)
+        await wait_until(pilot, lambda: isinstance(app.screen, StaffExitScreen), timeout=60)
         await type_text(pilot, "desk")
-        await _wait(pilot, 0.9)
-        assert not isinstance(app.screen, StaffExitScreen) and app.is_running
+        await wait_until(pilot, lambda: not isinstance(app.screen, StaffExitScreen), timeout=60)
+        assert app.is_running

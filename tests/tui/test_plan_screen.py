@@ -246,7 +246,7 @@ async def test_summary_panel_and_print_notice(engine, admin, small):
         assert [x.target for x in panel.summary.targets if x.kind == "ita_score"] == [70, 75, 80, 85, 90]
         await pilot.press("s")
         assert screen.query_one("#plan-main").display
-        await pilot.press("p")  # no report is offered here yet, so the key is not bound: nothing happens
+        await pilot.press("p")  # this bare host has no print dialog (open_reports): nothing happens; see test_print_dialog
         assert not app._notifications
     wide = PlanHost(make_ctx(engine, admin, small))
     async with wide.run_test(size=(160, 40)) as pilot:

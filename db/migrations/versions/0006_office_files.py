@@ -5,13 +5,13 @@ A database made between the first release and the 0001 in use today may lack tab
 files get ``PRAGMA application_id`` (the app refuses to migrate a SQLite file that is not its own).
 
 Revision ID: 0006
-Revises: 0005
+Revises: 0004
 """
 
 from alembic import op
 
 revision = "0006"
-down_revision = "0005"
+down_revision = "0004"
 branch_labels = None
 depends_on = None
 

@@ -1,4 +1,5 @@
-"""Compile a Typst template of ``templates/`` into a PDF, with the Sarabun font from ``fontpkg-sarabun`` only.
+"""Compile a Typst template of ``templates/`` into a PDF, with the report font only (``fonts.report_font``: the
+packaged Sarabun, or the office's TH Sarabun New files).
 
 Every report is a template plus a small builder that turns plain data into a JSON-able dict. The dict reaches
 the template through ``sys.inputs`` (decoded there with ``json``), never by pasting text into Typst source: user
@@ -25,21 +26,14 @@ from typing import Any
 import typst
 
 from itatui.domain.thai import to_thai
+from itatui.reports.errors import ReportError
+from itatui.reports.fonts import packaged_font_dir, report_font
 from itatui.reports.thai_text import printable
 
 log = logging.getLogger(__name__)
 
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
-FONT_FAMILY = "Sarabun"
-
-
-class ReportError(Exception):
-    """A report could not be made. ``key`` is a catalogue key (``itatui.i18n.t(err.key, **err.params)``)."""
-
-    def __init__(self, key: str, **params: object) -> None:
-        super().__init__(key)
-        self.key = key
-        self.params = params
+__all__ = ["PAGE_SETUPS", "ReportError", "font_families", "page_data", "render", "sarabun_font_dir"]
 
 
 @dataclass(frozen=True)
@@ -47,7 +41,7 @@ class PageSetup:
     """Page geometry handed to ``base.typ``. Sizes are plain numbers so they travel as JSON."""
 
     paper: str  # Typst paper name
-    font_size_pt: float
+    font_size_pt: float  # official size (TH Sarabun New); scaled to the font in use by ``page_data``
     margin_left_cm: float
     margin_right_cm: float
     margin_top_cm: float
@@ -58,6 +52,8 @@ class PageSetup:
 # A5 is half of A4 and handed over, not bound: the same proportions scaled down, so the text keeps a usable width.
 PAGE_SETUPS: dict[str, PageSetup] = {
     "A4": PageSetup("a4", 16, 3.0, 2.0, 2.5, 2.0),
+    # Wide tables (the plan's five budget columns): A4 turned, binding edge still on the left.
+    "A4L": PageSetup("a4", 16, 3.0, 2.0, 2.0, 1.8),
     "A5": PageSetup("a5", 14, 2.0, 1.5, 1.3, 1.2),
 }
 
@@ -81,11 +77,15 @@ def page_data(
     font_size_pt: float | None = None,
 ) -> dict[str, Any]:
     """The ``page`` entry every template passes to ``official`` in ``base.typ``. ``font_size_pt`` overrides the
-    official body size for forms that must fit one sheet (a receipt); letters and reports keep the default."""
+    body size, in the font's own points, for forms that must fit one sheet (a receipt); letters and reports keep
+    the official size, scaled so the font in use prints like TH Sarabun New at that size."""
     setup = page_setup(paper)
+    font = report_font()
     return {
         "paper": setup.paper,
-        "font_size": font_size_pt or setup.font_size_pt,
+        "flipped": paper.upper().endswith("L"),
+        "font": font.family,
+        "font_size": font_size_pt or font.scaled(setup.font_size_pt),
         "margin": {
             "left": setup.margin_left_cm,
             "right": setup.margin_right_cm,
@@ -102,36 +102,26 @@ def page_data(
 
 
 def sarabun_font_dir() -> Path:
-    """The folder holding the Sarabun .ttf files of ``fontpkg-sarabun`` (through fontpkg's registry, falling
-    back to the package folder when the entry point is not registered, e.g. in an unusual install)."""
-    try:
-        import fontpkg
-
-        folder = fontpkg.path(FONT_FAMILY, weight=400).parent
-    except Exception:  # noqa: BLE001 - any registry problem: try the package folder itself
-        try:
-            import fontpkg_sarabun
-
-            folder = Path(fontpkg_sarabun.ROOT) / "files"
-        except ImportError:
-            raise ReportError("report.err.font_missing", family=FONT_FAMILY) from None
-    if not any(folder.glob("*.ttf")):
-        raise ReportError("report.err.font_missing", family=FONT_FAMILY)
-    return folder
+    """The packaged Sarabun folder (kept under this name for callers that ask for it)."""
+    return packaged_font_dir()
 
 
 @cache
-def _fonts() -> typst.Fonts:
+def _fonts_for(folder: Path) -> typst.Fonts:
     # Built once (the font registry lookup alone takes ~20 ms) and shared by every compile of this process.
     return typst.Fonts(
         include_system_fonts=False,
         include_embedded_fonts=False,
-        font_paths=[str(sarabun_font_dir())],
+        font_paths=[str(folder)],
     )
 
 
+def _fonts() -> typst.Fonts:
+    return _fonts_for(report_font().folder)
+
+
 def font_families() -> list[str]:
-    """The font families a report can use: exactly what the compiler sees (only Sarabun)."""
+    """The font families a report can use: exactly what the compiler sees (only the report font)."""
     return sorted(_fonts().families())
 
 

@@ -68,6 +68,12 @@ def _complaints_mode() -> Screen:
     return _styled_now(ComplaintsScreen())
 
 
+def _committees_mode() -> Screen:
+    from itatui.tui.committees.screen import CommitteesScreen  # loaded on first use only
+
+    return _styled_now(CommitteesScreen())
+
+
 def _risks_mode() -> Screen:
     from itatui.tui.risks.register import RisksScreen  # loaded on first use only
 
@@ -86,7 +92,7 @@ MODE_SCREENS: dict[str, Callable[[], Screen]] = {
     "plan": _plan_mode,
     "risks": _risks_mode,
     "complaints": _complaints_mode,
-    "committees": partial(_not_built, "committees"),
+    "committees": _committees_mode,
 }
 
 
@@ -359,6 +365,14 @@ class ItaApp(BackupStatus, App[None]):
 
         self.push_screen(YearPicker(self.fiscal_year, thai_digits=self.thai_digits), chosen)
 
+    def open_reports(self, names: tuple[str, ...], *, project: int | None = None, complaint: int | None = None) -> None:
+        """``p`` on a screen: the print dialog with the reports that screen lists (the seam every screen uses)."""
+        if self.ctx is None:
+            return
+        from itatui.tui.reports import open_reports
+
+        open_reports(self, names, project=project, complaint=complaint)
+
     def action_toggle_digits(self) -> None:
         self.thai_digits = not self.thai_digits
 
@@ -381,10 +395,6 @@ class ItaApp(BackupStatus, App[None]):
         if screen.id == "first-run":
             return t("shell.first_run.title")
         return screen.title or self.title
-
-    def open_reports(self, reports: tuple[str, ...]) -> None:
-        """``p`` on a screen that offers ``reports``: the print dialog (none is registered yet)."""
-        self.notify(t("shell.no_report"), severity="warning")
 
     def action_help_quit(self) -> None:
         # ctrl+c no longer quits in Textual (it copies); say how to quit, in the user's language.

@@ -19,6 +19,7 @@ from textual.screen import ModalScreen
 from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Input, Label, Static
+from textual.worker import Worker, WorkerState
 
 from itatui.domain import tracking
 from itatui.i18n import set_language, t
@@ -79,18 +80,27 @@ class StaffExitScreen(ModalScreen[bool]):
         self._check(username, password)
 
     @work(thread=True, exclusive=True, group="kiosk-exit", exit_on_error=False)
-    def _check(self, username: str, password: str) -> None:
+    def _check(self, username: str, password: str) -> bool:
+        """True when the password checks out (the dialog closes once the worker is over, see below)."""
         from itatui.store.accounts import AccountError, authorize_kiosk_exit
 
         try:
             authorize_kiosk_exit(self.engine, username, password)
         except AccountError as exc:
             self.app.call_from_thread(self._refused, t(exc.key, **exc.params))
-            return
+            return False
         except Exception:  # noqa: BLE001 - whatever failed, the kiosk stays
             self.app.call_from_thread(self._refused, t("err.login_failed"))
-            return
-        self.app.call_from_thread(self.dismiss, True)
+            return False
+        return True
+
+    @on(Worker.StateChanged)
+    def _checked(self, event: Worker.StateChanged) -> None:
+        # Dismissed from here, when the worker is over: dismissed from inside it, the worker waited for its own
+        # dialog to be removed, and the removal cancelled it (as LoginScreen explains).
+        ok = event.state == WorkerState.SUCCESS and event.worker.result is True
+        if event.worker.group == "kiosk-exit" and ok and self.app.screen is self:
+            self.dismiss(True)
 
     def _refused(self, message: str) -> None:
         self.query_one("#exit-error", Static).update(message)

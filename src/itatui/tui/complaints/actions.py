@@ -26,12 +26,13 @@ from itatui.tui.plan.project_form import field_row
 from itatui.tui.widgets.complaint_labels import failure_text
 from itatui.tui.widgets.form_errors import FormErrors
 from sqlalchemy.engine import Engine
-from textual import work
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Input, Select, Static, TextArea
+from textual.worker import Worker, WorkerState
 
 Call = Callable[[Engine, Actor], CaseDetail]
 NO_ONE = -1  # the assign form's "take the case back" choice
@@ -149,14 +150,23 @@ class CaseActionForm(ModalScreen[CaseDetail | None]):
         self._run(call)
 
     @work(thread=True, exclusive=True, group="case-action", exit_on_error=False)
-    def _run(self, call: Call) -> None:
+    def _run(self, call: Call) -> CaseDetail | None:
+        """The case as it now is (the form closes once the worker is over, see below); None after showing why
+        not."""
         ctx = app_context(self.app)
         try:
-            case = call(ctx.engine, ctx.actor)
+            return call(ctx.engine, ctx.actor)
         except Exception as exc:  # noqa: BLE001 - the refusal is shown; what was typed stays
             self.app.call_from_thread(self._failed, exc)
-        else:
-            self.app.call_from_thread(self.dismiss, case)
+            return None
+
+    @on(Worker.StateChanged)
+    def _done(self, event: Worker.StateChanged) -> None:
+        # Dismissed from here, when the worker is over: dismissed from inside it, the worker waited for its own
+        # screen to be removed, and the removal cancelled it (as LoginScreen explains).
+        case = event.worker.result if event.state == WorkerState.SUCCESS else None
+        if event.worker.group == "case-action" and isinstance(case, CaseDetail) and self.app.screen is self:
+            self.dismiss(case)
 
     def _failed(self, exc: BaseException) -> None:
         self._saving = False

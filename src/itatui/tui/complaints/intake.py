@@ -38,6 +38,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widget import Widget
+from textual.worker import Worker, WorkerState
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static, TextArea
 
 _DATETIME = re.compile(r"^\s*(\S+)\s*(?:(\d{1,2})[:.](\d{2}))?\s*$")
@@ -328,16 +329,24 @@ class ComplaintIntakeForm(ModalScreen[CreatedComplaint | None]):
         self._save(draft)
 
     @work(thread=True, exclusive=True, group="intake-save", exit_on_error=False)
-    def _save(self, draft: ComplaintDraft) -> None:
+    def _save(self, draft: ComplaintDraft) -> CreatedComplaint | None:
+        """The new complaint (the form closes once the worker is over, see below); None after showing why not."""
         ctx = app_context(self.app)
         try:
-            created = core.create_complaint(ctx.engine, ctx.actor, draft)
+            return core.create_complaint(ctx.engine, ctx.actor, draft)
         except ValidationError as exc:
             self.app.call_from_thread(self._failed, exc.problems, None)
         except Exception as exc:  # noqa: BLE001 - any refusal keeps the form open with what was typed
             self.app.call_from_thread(self._failed, None, exc)
-        else:
-            self.app.call_from_thread(self.dismiss, created)
+        return None
+
+    @on(Worker.StateChanged)
+    def _saved(self, event: Worker.StateChanged) -> None:
+        # Dismissed from here, when the worker is over: dismissed from inside it, the worker waited for its own
+        # screen to be removed, and the removal cancelled it (as LoginScreen explains).
+        created = event.worker.result if event.state == WorkerState.SUCCESS else None
+        if event.worker.group == "intake-save" and isinstance(created, CreatedComplaint) and self.app.screen is self:
+            self.dismiss(created)
 
     def _failed(self, problems: list[FieldProblem] | None, exc: BaseException | None) -> None:
         self._saving = False

@@ -8,6 +8,8 @@ filters, ``o`` sort, ``enter`` open, ``n`` new complaint, ``k`` look up a tracki
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 import asyncio
 from dataclasses import replace
 
@@ -74,6 +76,7 @@ def queue_cells(row: QueueRow, thai: bool) -> list[Text | str]:
 
 
 class ComplaintsScreen(ModeScreen[None]):
+    REPORTS: ClassVar[tuple[str, ...]] = ("complaint-stats", "case-summary")  # what `p` offers (reports.registry)
     DEFAULT_CSS = """
     ComplaintsScreen #desk-bar { height: 1; margin-bottom: 1; }
     ComplaintsScreen #desk-search { width: 32; }

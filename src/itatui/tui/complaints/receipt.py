@@ -16,7 +16,6 @@ from pathlib import Path
 from itatui import paths
 from itatui.domain.thai import digits
 from itatui.i18n import language, t
-from itatui.reports.receipt import ReceiptView
 from itatui.store import complaints as core
 from itatui.store.complaints.types import ReceiptData
 from itatui.tui.base import ModeScreen
@@ -36,28 +35,6 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Header, Input, Label, Select, Static
 
 PAPERS = ("A5", "A4")
-
-
-def receipt_view(data: ReceiptData) -> ReceiptView:
-    """The core's receipt data as the report engine's view (labels in the current language)."""
-    return ReceiptView(
-        organisation_name=data.organisation_name,
-        address_line=data.address_line,
-        kind=data.kind,
-        registry_display=data.registry_display,
-        tracking_code=data.tracking_code,
-        received_at=data.received_at,
-        due_date=data.due_date,
-        days_allowed=data.days_allowed,
-        working_days=data.working_days,
-        channel_label=channel_label(data.channel),
-        subject=data.subject,
-        officer_name=data.officer_name,
-        next_steps=tuple(data.next_steps),
-        follow_up_phone=data.follow_up_phone,
-        follow_up_office=data.follow_up_office,
-        show_name=data.show_name if data.kind == "general" else None,
-    )
 
 
 def receipts_dir() -> Path:
@@ -248,12 +225,14 @@ class ReceiptScreen(ModeScreen[None]):
 
     @work(thread=True, exclusive=True, group="receipt-render", exit_on_error=False)
     def _write(self, target: SaveTarget, thai: bool, lang: str) -> None:
-        from itatui.reports.receipt import render_receipt
+        # The receipt is a report of the registry, as every printout is (the CLI prints it the same way).
+        from itatui.reports import registry
+        from itatui.reports.spec import ReportParams
 
-        assert self.data is not None
+        ctx = self.app.ctx  # type: ignore[attr-defined]
         try:
-            target.path.parent.mkdir(parents=True, exist_ok=True)
-            render_receipt(receipt_view(self.data), target.path, paper=target.paper, thai_digits=thai, lang=lang)  # type: ignore[arg-type]
+            params = ReportParams(complaint=self.complaint_id, paper=target.paper)
+            registry.save(ctx.engine, ctx.actor, "receipt", params, "pdf", target.path, thai_digits=thai)
         except Exception as exc:  # noqa: BLE001 - a report or disk error is shown, the receipt stays
             self.app.call_from_thread(self._save_failed, exc)
             return

@@ -15,12 +15,13 @@ from itatui.store import complaints as core
 from itatui.store.complaints.types import CaseDetail, Complainant
 from itatui.tui.base import app_context
 from itatui.tui.widgets.form_errors import FormErrors, error_text
-from textual import work
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
+from textual.worker import Worker, WorkerState
 
 
 class RevealIdentityForm(ModalScreen[Complainant | None]):
@@ -90,14 +91,22 @@ class RevealIdentityForm(ModalScreen[Complainant | None]):
         self._reveal(password, reason)
 
     @work(thread=True, exclusive=True, group="reveal", exit_on_error=False)
-    def _reveal(self, password: str, reason: str) -> None:
+    def _reveal(self, password: str, reason: str) -> Complainant | None:
+        """Who complained (the dialog closes once the worker is over, see below); None after showing why not."""
         ctx = app_context(self.app)
         try:
-            who = core.reveal_identity(ctx.engine, ctx.actor, password, self.case.id, reason)
+            return core.reveal_identity(ctx.engine, ctx.actor, password, self.case.id, reason)
         except Exception as exc:  # noqa: BLE001 - refused: say why, keep the reason typed
             self.app.call_from_thread(self._refused, exc)
-        else:
-            self.app.call_from_thread(self.dismiss, who)
+            return None
+
+    @on(Worker.StateChanged)
+    def _revealed(self, event: Worker.StateChanged) -> None:
+        # Dismissed from here, when the worker is over: dismissed from inside it, the worker waited for its own
+        # screen to be removed, and the removal cancelled it (as LoginScreen explains).
+        who = event.worker.result if event.state == WorkerState.SUCCESS else None
+        if event.worker.group == "reveal" and isinstance(who, Complainant) and self.app.screen is self:
+            self.dismiss(who)
 
     def _refused(self, exc: BaseException) -> None:
         self._busy = False

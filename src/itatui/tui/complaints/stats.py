@@ -9,6 +9,8 @@ Everything is computed by the database (``store.complaints.stats``) in a thread 
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from itatui.domain.thai import digits
 from itatui.i18n import t
 from itatui.store.complaints.stats import Bucket, ComplaintStats, complaint_stats
@@ -41,6 +43,7 @@ def bucket_table(title: str, buckets: tuple[Bucket, ...], thai: bool) -> Table:
 
 
 class ComplaintStatsScreen(ModeScreen[None]):
+    REPORTS: ClassVar[tuple[str, ...]] = ("complaint-stats", "case-summary")  # what `p` offers (reports.registry)
     DEFAULT_CSS = """
     ComplaintStatsScreen #stats-period { height: auto; padding: 0 1; background: $boost; }
     ComplaintStatsScreen #stats-body { padding: 0 1; }

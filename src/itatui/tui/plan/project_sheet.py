@@ -6,6 +6,8 @@ reloads only then), ``e`` edits the project, ``r`` reports progress. Loaded in a
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from itatui.domain.eplan import Reason, TargetGroup
 from itatui.domain.roles import Perm
 from itatui.domain.thai import digits
@@ -31,6 +33,7 @@ from textual.worker import get_current_worker
 
 
 class ProjectSheetScreen(ModeScreen[bool]):
+    REPORTS: ClassVar[tuple[str, ...]] = ("project-sheets", "monitoring")  # what `p` offers (reports.registry)
     DEFAULT_CSS = """
     ProjectSheetScreen #sheet-scroll { height: 1fr; padding: 0 1; }
     ProjectSheetScreen #sheet-body { width: 100%; }
@@ -48,6 +51,10 @@ class ProjectSheetScreen(ModeScreen[bool]):
         self.project_id = project_id
         self.sheet: ProjectSheet | None = None
         self.changed = False  # something was saved from here: the plan table reloads on the way back
+
+    def report_context(self) -> dict[str, int | None]:
+        """What the print dialog preselects: this project."""
+        return {"project": self.sheet.number if self.sheet else None}
 
     def compose(self) -> ComposeResult:
         yield Header()

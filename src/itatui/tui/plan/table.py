@@ -7,6 +7,8 @@ while the wide table scrolls sideways (``fixed_columns``).
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from dataclasses import dataclass, replace
 
 from itatui.domain.eplan import NO_REPORT, Status
@@ -49,6 +51,7 @@ class _Loaded:
 class PlanScreen(ModeScreen[None]):
     """The plan table. ``plan_id`` None shows the organisation's plan covering the selected fiscal year."""
 
+    REPORTS: ClassVar[tuple[str, ...]] = ("plan", "project-sheets", "monitoring")  # what `p` offers (reports.registry)
     DEFAULT_CSS = """
     PlanScreen #plan-filters { height: 1; }
     PlanScreen #plan-search { width: 1fr; }

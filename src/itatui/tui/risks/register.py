@@ -9,6 +9,8 @@ years, ``m`` the risk matrix, ``g`` categories and monitoring names.
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from dataclasses import replace
 
 from rich.text import Text
@@ -49,6 +51,7 @@ def register_columns() -> list[PagedColumn]:
 
 
 class RisksScreen(ModeScreen[None]):
+    REPORTS: ClassVar[tuple[str, ...]] = ("risk-assessment", "risk-monitoring")  # what `p` offers (reports.registry)
     DEFAULT_CSS = """
     RisksScreen #risk-bar { height: auto; max-height: 2; padding: 0 1; color: $text-muted; }
     RisksScreen #risk-switch { height: 1fr; }

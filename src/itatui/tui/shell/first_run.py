@@ -138,6 +138,8 @@ class FirstRunScreen(Screen[FirstRunResult]):
 
     @work(thread=True, exclusive=True, group="first-run", exit_on_error=False)
     def _save(self, data: FirstRunData) -> FirstRunResult | None:
+        """The result once saved (the screen is dismissed when the worker is over, see below); None after
+        showing why not."""
         from itatui.domain.roles import Role
         from itatui.domain.validation import ValidationError
         from itatui.store.accounts import AccountError, authenticate, count_users, create_user
@@ -158,10 +160,10 @@ class FirstRunScreen(Screen[FirstRunResult]):
             user = authenticate(self.engine, data.username, data.password)
         except ValidationError as exc:
             self.app.call_from_thread(self._failed, exc.problems, "")
-            return
+            return None
         except AccountError as exc:
             self.app.call_from_thread(self._failed, [], t(exc.key, **exc.params))
-            return
+            return None
         except Exception as exc:
             self.app.call_from_thread(self._failed, [], t("err.save_failed", reason=type(exc).__name__))
             raise
@@ -169,10 +171,10 @@ class FirstRunScreen(Screen[FirstRunResult]):
 
     @on(Worker.StateChanged)
     def _saved(self, event: Worker.StateChanged) -> None:
-        # As the log-in screen does: dismissed once the worker is over, never from inside it (removing the
-        # screen cancels its workers, which could leave this one cancelled half-way).
+        # Dismissed from here, when the worker is over: dismissed from inside it, the worker waited for its own
+        # screen to be removed, and the removal cancelled it (as LoginScreen explains).
         result = event.worker.result if event.state == WorkerState.SUCCESS else None
-        if event.worker.group == "first-run" and isinstance(result, FirstRunResult):
+        if event.worker.group == "first-run" and isinstance(result, FirstRunResult) and self.app.screen is self:
             self.dismiss(result)
 
     def _failed(self, problems: list[FieldProblem], message: str) -> None:
