@@ -11,11 +11,7 @@ from importlib import import_module
 from itatui import __version__
 
 # Sub-command modules under itatui.commands, each with register(subparsers).
-<<<<<<< HEAD
-COMMAND_MODULES = ("app", "accounts", "plan", "complaints", "security", "backup", "transfer")
-=======
-COMMAND_MODULES = ("app", "accounts", "plan", "complaints", "security", "reports", "committees")
->>>>>>> main
+COMMAND_MODULES = ("app", "accounts", "plan", "complaints", "security", "reports", "committees", "backup", "transfer")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -10,17 +10,10 @@ from __future__ import annotations
 
 import os
 
-<<<<<<< HEAD
-from itatui.i18n import common, complaints, desk, import_, ops, plan, reports, risks, security, shell
+from itatui.i18n import committees, common, complaints, desk, import_, ops, plan, reports, risks, security, shell
 
 LANGS = ("th", "en")
-_AREAS = (common, shell, plan, import_, complaints, desk, reports, risks, security, ops)
-=======
-from itatui.i18n import committees, common, complaints, desk, import_, plan, reports, risks, security, shell
-
-LANGS = ("th", "en")
-_AREAS = (common, shell, plan, import_, complaints, desk, reports, risks, security, committees)
->>>>>>> main
+_AREAS = (common, shell, plan, import_, complaints, desk, reports, risks, security, committees, ops)
 
 CATALOGUE: dict[str, dict[str, str]] = {}
 for _area in _AREAS:
