@@ -11,7 +11,7 @@ from importlib import import_module
 from itatui import __version__
 
 # Sub-command modules under itatui.commands, each with register(subparsers).
-COMMAND_MODULES = ("app", "accounts", "plan", "complaints", "security", "reports", "committees")
+COMMAND_MODULES = ("app", "accounts", "plan", "complaints", "security", "reports", "committees", "backup", "transfer")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -50,7 +50,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         from itatui.commands.app import run_app
 
         return run_app(args)
-    return int(args.func(args) or 0)
+    try:
+        return int(args.func(args) or 0)
+    except Exception as exc:
+        # A refused or damaged database file: a clear message naming the newest good backup, not a traceback.
+        from itatui.store.file_errors import describe_db_failure
+
+        message = describe_db_failure(exc, getattr(args, "db", None))
+        if message is None:
+            raise
+        print(message, file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

@@ -55,6 +55,10 @@ def _run(statements: list[str]) -> None:
 
 
 def upgrade() -> None:
+    # A database stamped 0001 by the first release lacks the complaint tables this builds on.
+    from itatui.store.schema_repair import ensure_initial
+
+    ensure_initial()
     dialect = op.get_bind().dialect.name
     if dialect == "sqlite":
         _run(_SQLITE_UP)

@@ -230,6 +230,10 @@ def cmd_check(args: argparse.Namespace) -> int:
     url = resolve_url(getattr(args, "db", None))
     if url.startswith("sqlite:///") and not os.path.exists(url[len("sqlite:///") :]):
         return fail(t("shell.check.no_database", path=url[len("sqlite:///") :]))
+    from itatui.store.guard import inspect_file, sqlite_file
+
+    if (path := sqlite_file(url)) is not None:
+        inspect_file(path, writable=False)  # someone else's file, or a damaged header: say so (cli.main prints it)
     # No migration here: check looks at the database as it is.
     engine = make_engine(url)
     try:

@@ -56,6 +56,10 @@ def run_import(args: argparse.Namespace) -> int:
     for line in report_lines(parsed, name=Path(args.file).name):
         print(line)
     print()
+    from itatui.importers.damage import damage
+
+    if found := damage(parsed):  # the import itself refuses it too; say so before anything is opened
+        return fail(t("import.err.document_damaged", n=len(found), line=found[0].line or 0))
     if args.check:
         print(t("import.check_only"))
         return 0

@@ -41,13 +41,21 @@ def decode(data: bytes) -> str:
 
 
 def parse_plan_file(path: str | Path) -> ParsedPlan:
+    from itatui.importers.damage import MAX_BYTES
+
     p = Path(path)
     try:
-        data = p.read_bytes()
+        if p.is_file() and p.stat().st_size > MAX_BYTES:
+            raise PlanFormatError("import.err.too_large", mb=MAX_BYTES // (1024 * 1024))
+        with p.open("rb") as fh:  # at most the limit: an endless input (a pipe, /dev/zero) is refused at once
+            data = fh.read(4096)
+            if b"\x00" in data and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+                raise PlanFormatError("import.err.not_text")
+            data += fh.read(MAX_BYTES + 1 - len(data))
     except OSError as exc:
         raise PlanFormatError("import.err.cannot_read", path=str(p), reason=exc.strerror or str(exc)) from None
-    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise PlanFormatError("import.err.not_text")
+    if len(data) > MAX_BYTES:
+        raise PlanFormatError("import.err.too_large", mb=MAX_BYTES // (1024 * 1024))
     return parse_plan_text(decode(data), source_name=p.name)
 
 

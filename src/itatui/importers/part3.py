@@ -193,6 +193,8 @@ def _close(open_: _Open | None, p3: Part3, findings: Findings, *, last: bool = F
     sheet.end_line = max(all_lines) if all_lines else sheet.line
     _check_sections(open_, findings)
     complete = all(k in sheet.section_lines for k in ("owner", "results")) and bool(sheet.outputs or sheet.outcomes)
+    # A sheet that ends on a heading with nothing under it ("ผลลัพธ์" and then the end of the file) was cut.
+    complete = complete and any(text for _l, text in bodies.get(open_.current, []))
     if last:
         p3.last_sheet_complete = complete
     p3.sheets.append(sheet)

@@ -98,7 +98,12 @@ def parse_int(text: str, *, allow_blank: bool = True, max_value: int = INT64_MAX
             s = str(int(value))
         else:
             raise InputError("err.whole_number")
-    value = int(s.replace(",", ""))
+    plain = s.replace(",", "")
+    if len(plain.lstrip("+-").lstrip("0")) > 19:  # beyond int64 anyway; Python refuses int() of 4,300+ digits
+        if plain.startswith("-"):
+            raise InputError("err.too_small", min=format_number(-max_value - 1))
+        raise InputError("err.too_large", max=format_number(max_value))
+    value = int(plain)
     _check_range(value, max_value)
     return value
 

@@ -12,13 +12,19 @@ def open_database(db: str | None = None) -> Engine:
 
     Most starts find the schema already at head: that is checked from the migration files and the stamped
     revision, without importing Alembic (which costs more than the rest of opening the database)."""
+    from itatui.store.guard import inspect_file, sqlite_file, stamp_application_id
     from itatui.store.integrity import schema_at_head
 
-    engine = make_engine(resolve_url(db))
+    url = resolve_url(db)
+    path = sqlite_file(url)
+    if path is not None:
+        inspect_file(path)  # never migrate someone else's file, nor a damaged one
+    engine = make_engine(url)
     if not schema_at_head(engine):
         from itatui.store.migrate import upgrade
 
         upgrade(engine)
+    stamp_application_id(engine)
     return engine
 
 

@@ -131,6 +131,10 @@ def check_database_report(engine: Engine) -> IntegrityReport:
             for row in conn.exec_driver_sql("PRAGMA foreign_key_check").all():
                 # row: table, rowid, referenced table, fk index
                 problems.append(Problem("shell.check.foreign_key_failed", {"table": row[0], "rowid": row[1], "parent": row[2]}))
+        from itatui.store.verify import scan_rows  # damaged text inside rows passes integrity_check
+
+        checks.append("ops.check.rows")
+        problems += [Problem(key, params) for key, params in scan_rows(engine)]
     return IntegrityReport(count, problems, checks)
 
 

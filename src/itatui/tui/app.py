@@ -30,6 +30,7 @@ from textual.widgets import Static
 from itatui.domain.fiscal import current_fiscal_year
 from itatui.domain.thai import digits
 from itatui.i18n import language, set_language, t
+from itatui.tui.shell.backup_status import BackupStatus
 from itatui.tui.commands import ScreenCommands, key_entries
 from itatui.tui.shell.login import DemoLine, LoginResult, LoginScreen
 
@@ -143,7 +144,7 @@ class _Probe:
     demo_accounts: list[DemoLine]
 
 
-class ItaApp(App[None]):
+class ItaApp(BackupStatus, App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "itatui"
     COMMANDS = App.COMMANDS | {ScreenCommands}
@@ -160,6 +161,7 @@ class ItaApp(App[None]):
         demo: bool = False,
         lang: str | None = None,
         fiscal_year: int | None = None,
+        backups: bool | None = None,
     ) -> None:
         """``engine``: an open database; else ``db`` (path or URL, as ``--db``; None: ``ITATUI_DB`` or the
         default file) is opened and migrated in a worker at mount — see ``close_database``."""
@@ -169,6 +171,8 @@ class ItaApp(App[None]):
         # Rebuilt per instance so the footer follows the language set above, not the one at import time.
         self._bindings = BindingsMap(shell_bindings())
         self._db = db
+        # The daily backup and its header note: on by default when the app opens the database itself.
+        self._backups = engine is None if backups is None else backups
         self._engine: Engine | None = engine
         self._opened_here = False
         self._engine_error: BaseException | None = None
@@ -271,9 +275,10 @@ class ItaApp(App[None]):
             self._preloaded.set()
             self._engine_ready.set()
             try:
-                self.call_from_thread(
-                    self.exit, None, 1, t("shell.err.unexpected", reason=f"{type(exc).__name__}: {exc}")
-                )
+                from itatui.store.file_errors import describe_db_failure
+
+                message = describe_db_failure(exc, self._db) or t("shell.err.unexpected", reason=f"{type(exc).__name__}: {exc}")
+                self.call_from_thread(self.exit, None, 1, message)
             except RuntimeError:
                 pass  # the app has already closed
             return
@@ -341,6 +346,8 @@ class ItaApp(App[None]):
         )
         self.title = self._title(org.name) if org else t("app.title")
         self.action_mode(home_mode(self.ctx.actor))
+        if self._backups:
+            self.start_backup_status(self.ctx.engine, backup=True)
 
     # -- header -----------------------------------------------------------------------------------------
 
@@ -351,7 +358,7 @@ class ItaApp(App[None]):
         # Short forms: the whole line must fit 80 columns beside the organisation's name.
         year = t("shell.header.fiscal_year", fy=digits(str(self.fiscal_year), self.thai_digits))
         parts = [t(f"shell.mode_short.{self.current_mode}")] if self.current_mode in MODE_KEYS else []
-        self.sub_title = " · ".join([*parts, year, self.ctx.full_name])
+        self.sub_title = self.with_backup_note(" · ".join([*parts, year, self.ctx.full_name]))
 
     def watch_fiscal_year(self) -> None:
         self._update_sub_title()

@@ -219,8 +219,18 @@ def _drop_empty_structure(s: Session, plan_id: int, parsed: ParsedPlan) -> None:
     s.flush()
 
 
+# Sheet fields a re-import must not empty just because the new document lacks them (a document that clearly
+# empties one is edited in the app instead).
+_KEEP_IF_MISSING = ("sheet_name", "rationale", "objectives", "area", "method_steps", "period", "budget_text", "owner",
+                    "outputs", "outcomes", "eplan_target_groups")
+
+
 def _update_project(s: Session, row: Project, p: ParsedProject, unit_ids: dict[str, int]) -> list[BudgetChange]:
+    kept = {f: getattr(row, f) for f in _KEEP_IF_MISSING}
     set_project_fields(row, p)
+    for field, old in kept.items():
+        if old and not getattr(row, field):
+            setattr(row, field, old)
     s.add(row)
     pid = row.id or 0
     changes = []

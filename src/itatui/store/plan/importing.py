@@ -81,6 +81,10 @@ def import_plan(
     named as the document names it (created when missing). Raises ``ImportRefused`` when an update would destroy
     entered progress; then nothing at all is written."""
     require(actor, Perm.PLAN_IMPORT)
+    from itatui.importers.damage import damage
+
+    if found := damage(parsed):  # a broken document: nothing is written
+        raise ImportRefused("import.err.document_damaged", n=len(found), line=found[0].line or 0)
     if source_name is not None:
         parsed.source_name = source_name
     desired = plan_to_dict(parsed)
