@@ -18,10 +18,10 @@ depends_on = None
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("unit") as batch:
-        batch.add_column(sa.Column("retired", sa.Boolean(), nullable=False, server_default=sa.false()))
-    with op.batch_alter_table("plan") as batch:
-        batch.add_column(sa.Column("import_findings", sa.Text(), nullable=False, server_default=""))
+    # Plain ADD COLUMN (SQLite supports it with a constant default): a batch copy would drop and re-create
+    # ``unit`` and ``plan``, which other tables reference, and fail on a database that holds records.
+    op.add_column("unit", sa.Column("retired", sa.Boolean(), nullable=False, server_default=sa.false()))
+    op.add_column("plan", sa.Column("import_findings", sa.Text(), nullable=False, server_default=""))
 
 
 def downgrade() -> None:

@@ -52,6 +52,8 @@ def open_existing_database(db: str | None = None) -> Engine:
     from pathlib import Path
 
     url = resolve_url(db, create_dir=False)
-    if url.startswith("sqlite:///") and not Path(url[len("sqlite:///") :]).is_file():
+    # Only a path with nothing there is "missing": a folder or a foreign file is for open_database's own check,
+    # which names what it found.
+    if url.startswith("sqlite:///") and not Path(url[len("sqlite:///") :]).exists():
         raise DatabaseMissing(database_label(db))
     return open_database(db)

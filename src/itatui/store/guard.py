@@ -83,7 +83,7 @@ def inspect_file(path: Path, *, writable: bool = True) -> None:
             tables = {name.lower() for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         finally:
             conn.close()
-    except sqlite3.DatabaseError as exc:
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:  # a damaged catalogue page reads as bad text too
         raise DatabaseRefused("ops.db.damaged", path, detail=str(exc)) from None
     if app_id == 0 and tables and not _OUR_TABLES <= tables:
         # Some other program's database: never migrate it into ours.

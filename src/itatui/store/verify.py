@@ -77,7 +77,7 @@ def verify_file(path: Path) -> FileReport:
                 revision = rows[0][0] if len(rows) == 1 else None
         finally:
             conn.close()
-    except sqlite3.DatabaseError as exc:
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
         return FileReport([t("ops.db.damaged", path=str(path), detail=str(exc))])
     problems += [t("shell.check.sqlite_integrity_failed", detail=line) for line in lines if line != "ok"]
     if revision is None:
