@@ -11,7 +11,7 @@ from importlib import import_module
 from itatui import __version__
 
 # Sub-command modules under itatui.commands, each with register(subparsers).
-COMMAND_MODULES = ("app", "accounts", "plan", "complaints", "security", "reports")
+COMMAND_MODULES = ("app", "accounts", "plan", "complaints", "security", "reports", "committees")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -20,12 +20,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=run_import)
 
     e = sub.add_parser("export", help=t("import.help.export"), description=t("import.help.export_long"))
-    e.add_argument("what", choices=("plan", "risks"), help=t("import.help.what"))
+    e.add_argument("what", choices=("plan", "risks", "round"), help=t("import.help.what"))
     e.add_argument("--format", choices=("json",), default="json", help=t("import.help.format"))
     e.add_argument("-o", "--output", metavar="PATH", help=t("import.help.output"))
     e.add_argument("--plan", type=int, metavar="ID", help=t("import.help.plan_id"))
+    e.add_argument("--round", type=int, choices=(1, 2), help=t("committee.help.round"))  # export round (with --year)
     e.add_argument("--user", help=t("import.help.user"))
-    import_module("itatui.commands.risks").add_arguments(e)  # --year, for `export risks`
+    import_module("itatui.commands.risks").add_arguments(e)  # --year, for `export risks` and `export round`
     e.set_defaults(func=run_export)
 
 
@@ -79,6 +80,10 @@ def run_import(args: argparse.Namespace) -> int:
 def run_export(args: argparse.Namespace) -> int:
     if args.what == "risks":
         return import_module("itatui.commands.risks").run_export_risks(args)
+    if args.what == "round":
+        from itatui.commands.committees import run_export_round
+
+        return run_export_round(args)
     from itatui.commands.common import engine_for, fail
     from itatui.domain.eplan import PlanError
     from itatui.domain.roles import PermissionDenied

@@ -3,6 +3,10 @@
 _F = "import.finding."
 
 MESSAGES: dict[str, dict[str, str]] = {
+    "import.finding.organisation_differs": {
+        "th": "แผนนี้เป็นของ \"{document}\" แต่ตั้งค่าหน่วยงานไว้เป็น \"{organisation}\" — ตรวจสอบว่าเลือกไฟล์ถูกหน่วยงาน",
+        "en": "This plan belongs to \"{document}\" but the organisation set up is \"{organisation}\" — check the file is yours",
+    },
     # ---- refusals: nothing is written ----
     "import.err.not_text": {
         "th": "ไฟล์นี้ไม่ใช่ไฟล์ข้อความ (plain text) จึงนำเข้าไม่ได้ ไม่มีการบันทึกข้อมูลใด ๆ",
@@ -152,7 +156,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "th": "ส่งออกแผนทั้งฉบับเป็น JSON (รูปแบบอธิบายใน docs/export-format.md) ถ้าฐานข้อมูลมีผู้ใช้ต้องเข้าสู่ระบบด้วยสิทธิ์ดูแผน",
         "en": "Export the whole plan as JSON (format in docs/export-format.md). When the database has users, log in with the right to view the plan.",
     },
-    "import.help.what": {"th": "สิ่งที่จะส่งออก", "en": "what to export"},
+    "import.help.what": {"th": "สิ่งที่จะส่งออก (plan แผน, round รอบการเลื่อนขั้นเงินเดือน)", "en": "what to export (plan, or a salary round)"},
     "import.help.format": {"th": "รูปแบบไฟล์", "en": "file format"},
     "import.help.output": {"th": "ไฟล์ปลายทาง (ค่าเริ่มต้น: แสดงทางหน้าจอ)", "en": "output file (default: standard output)"},
     "import.help.plan_id": {"th": "หมายเลขแผน (ค่าเริ่มต้น: แผนที่นำเข้าล่าสุด)", "en": "plan id (default: the latest imported)"},

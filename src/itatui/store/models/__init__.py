@@ -1,6 +1,18 @@
 """All tables. Importing this package registers every table on ``SQLModel.metadata`` (migrations rely on it)."""
 
 from itatui.store.models.accounts import AuditLog, User
+from itatui.store.models.committees import (
+    Committee,
+    CommitteeMember,
+    Conflict,
+    Evaluation,
+    Grievance,
+    Meeting,
+    MeetingAttendee,
+    Minutes,
+    SalaryRound,
+    Staff,
+)
 from itatui.store.models.complaints import (
     Complaint,
     ComplaintEvent,
@@ -27,6 +39,16 @@ from itatui.store.models.security import LoginThrottle, OfficeKey, RecoveryWrap,
 from itatui.store.models.risk import RiskAssessment, RiskControl, RiskIssue, RiskProcess
 
 __all__ = [
+    "Committee",
+    "CommitteeMember",
+    "Conflict",
+    "Evaluation",
+    "Grievance",
+    "Meeting",
+    "MeetingAttendee",
+    "Minutes",
+    "SalaryRound",
+    "Staff",
     "LoginThrottle",
     "OfficeKey",
     "RecoveryWrap",

@@ -25,6 +25,7 @@ from textual.worker import Worker, WorkerState
 
 
 class TrackingLookupScreen(ModalScreen[int | None]):
+    HELP_TITLE = "help.title.lookup"  # what help (?) calls this screen
     DEFAULT_CSS = """
     TrackingLookupScreen { align: center middle; }
     TrackingLookupScreen > #dialog {
