@@ -148,13 +148,16 @@ class CommitteeForm(ModalScreen[Any]):
         return Saved(result)
 
     @on(Worker.StateChanged)
-    def _saved(self, event: Worker.StateChanged) -> None:
-        # Dismissed from here, when the worker is over: dismissed from inside it, the worker waited for its own
-        # screen to be removed, and the removal cancelled it (as LoginScreen explains).
+    def _save_over(self, event: Worker.StateChanged) -> None:
+        # Handled here, when the worker is over: dismissed from inside it, the worker waited for its own screen
+        # to be removed, and the removal cancelled it (as LoginScreen explains).
         done = event.worker.result if event.state == WorkerState.SUCCESS else None
         if event.worker.group == "committee-form" and isinstance(done, Saved) and self.app.screen is self:
-            self._saving = False
-            self.dismiss(done.result)
+            self._saved(done.result)
+
+    def _saved(self, result: Any) -> None:
+        self._saving = False
+        self.dismiss(result)
 
     def _failed(self, exc: BaseException) -> None:
         self._saving = False

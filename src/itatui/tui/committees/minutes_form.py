@@ -66,4 +66,4 @@ class MinutesForm(CommitteeForm):
         except Exception as exc:  # noqa: BLE001
             self.app.call_from_thread(self._failed, exc)
             return None
-        return Saved(result)  # dismissed by CommitteeForm._saved, when the worker is over
+        return Saved(result)  # dismissed by CommitteeForm._save_over, when the worker is over
