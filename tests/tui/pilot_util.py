@@ -23,16 +23,23 @@ async def wait_until(pilot, condition: Callable[[], bool], *, timeout: float = 1
 
 async def settle(pilot, rounds: int = 3) -> None:  # noqa: ANN001
     """Let workers finish and their results reach the screen. A "…-dialog" worker waits for a modal the test
-    is about to use, so it is not waited for."""
+    is about to use, so it is not waited for.
+
+    A worker replaced by a newer request (exclusive workers) ends cancelled, and that is fine: the newer one is
+    waited for next round. A worker cancelled because its screen was removed under it is not fine: that is a
+    form that closed itself from inside its own worker, which ends cancelled (and flaky under load), so it fails
+    the test instead of passing unseen."""
     from textual.worker import WorkerCancelled
 
     for _ in range(rounds):
         busy = [w for w in pilot.app.workers if not (w.group or "").endswith("dialog")]
         if busy:
-            try:
-                await pilot.app.workers.wait_for_complete(busy)
-            except WorkerCancelled:
-                pass  # replaced by a newer request (exclusive workers): the newer one is waited for next round
+            outcomes = await asyncio.gather(*(w.wait() for w in busy), return_exceptions=True)
+            for worker, outcome in zip(busy, outcomes, strict=True):
+                if isinstance(outcome, WorkerCancelled) and not worker.node.is_attached:
+                    raise AssertionError(f"worker {worker.name!r} ({worker.group}) was cancelled with its screen")
+                if isinstance(outcome, BaseException) and not isinstance(outcome, (WorkerCancelled, asyncio.CancelledError)):
+                    raise outcome
         await pilot.pause()
 
 

@@ -10,17 +10,25 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from textual import work
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Checkbox, Input, Select, Static, TextArea
+from textual.worker import Worker, WorkerState
 
 from itatui.domain.validation import ValidationError
 from itatui.i18n import t
 from itatui.tui.plan.project_form import FORM_CSS, field_row
 from itatui.tui.widgets.form_errors import FormErrors, error_text
+
+
+@dataclass(frozen=True)
+class Saved:
+    """What a save worker returns when it saved: the result may itself be None, so None alone cannot say so."""
+
+    result: Any
 
 
 @dataclass(frozen=True)
@@ -131,13 +139,21 @@ class CommitteeForm(ModalScreen[Any]):
             self._save(self.values())
 
     @work(thread=True, exclusive=True, group="committee-form", exit_on_error=False)
-    def _save(self, values: dict[str, Any]) -> None:
+    def _save(self, values: dict[str, Any]) -> Saved | None:
         try:
             result = self.save(values)
         except Exception as exc:  # noqa: BLE001 - every refusal is shown on the form, nothing is lost
             self.app.call_from_thread(self._failed, exc)
-            return
-        self.app.call_from_thread(self._saved, result)
+            return None
+        return Saved(result)
+
+    @on(Worker.StateChanged)
+    def _save_over(self, event: Worker.StateChanged) -> None:
+        # Handled here, when the worker is over: dismissed from inside it, the worker waited for its own screen
+        # to be removed, and the removal cancelled it (as LoginScreen explains).
+        done = event.worker.result if event.state == WorkerState.SUCCESS else None
+        if event.worker.group == "committee-form" and isinstance(done, Saved) and self.app.screen is self:
+            self._saved(done.result)
 
     def _saved(self, result: Any) -> None:
         self._saving = False

@@ -14,7 +14,7 @@ from textual.widgets import Static
 from itatui.domain.thai import digits, format_datetime
 from itatui.i18n import language, t
 from itatui.store import committees as core
-from itatui.tui.committees.form_base import CommitteeForm, FormField
+from itatui.tui.committees.form_base import CommitteeForm, FormField, Saved
 
 
 class MinutesForm(CommitteeForm):
@@ -57,7 +57,7 @@ class MinutesForm(CommitteeForm):
             self._approve(self.values())
 
     @work(thread=True, exclusive=True, group="committee-form", exit_on_error=False)
-    def _approve(self, values: dict[str, Any]) -> None:
+    def _approve(self, values: dict[str, Any]) -> Saved | None:
         try:
             if not (self.last and self.last.approved and self.last.text == values["text"].strip()):
                 if not (self.last and not self.last.approved and self.last.text == values["text"].strip()):
@@ -65,5 +65,5 @@ class MinutesForm(CommitteeForm):
             result = core.approve_minutes(self.ctx.engine, self.ctx.actor, self.meeting.id)
         except Exception as exc:  # noqa: BLE001
             self.app.call_from_thread(self._failed, exc)
-            return
-        self.app.call_from_thread(self._saved, result)
+            return None
+        return Saved(result)  # dismissed by CommitteeForm._save_over, when the worker is over

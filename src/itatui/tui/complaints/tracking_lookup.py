@@ -21,6 +21,7 @@ from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
+from textual.worker import Worker, WorkerState
 
 
 class TrackingLookupScreen(ModalScreen[int | None]):
@@ -104,15 +105,21 @@ class TrackingLookupScreen(ModalScreen[int | None]):
         self._open(self.status.tracking_code)
 
     @work(thread=True, exclusive=True, group="lookup-open", exit_on_error=False)
-    def _open(self, code: str) -> None:
+    def _open(self, code: str) -> int | None:
         ctx = app_context(self.app)
         try:
-            complaint_id = core.find_by_code(ctx.engine, ctx.actor, code)
+            return core.find_by_code(ctx.engine, ctx.actor, code)
         except Exception as exc:  # noqa: BLE001 - e.g. an officer without the corruption right
             self.app.call_from_thread(self._message, error_text(exc), True)
-            return
-        if complaint_id is not None:
-            self.app.call_from_thread(self.dismiss, complaint_id)
+            return None
+
+    @on(Worker.StateChanged)
+    def _opened(self, event: Worker.StateChanged) -> None:
+        # Dismissed from here, when the worker is over: dismissed from inside it, the worker waited for its own
+        # screen to be removed, and the removal cancelled it (as LoginScreen explains).
+        complaint_id = event.worker.result if event.state == WorkerState.SUCCESS else None
+        if event.worker.group == "lookup-open" and isinstance(complaint_id, int) and self.app.screen is self:
+            self.dismiss(complaint_id)
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -9,12 +9,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from textual import work
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
+from textual.worker import Worker, WorkerState
 
 from itatui.domain.validation import ValidationError
 from itatui.i18n import t
@@ -63,13 +64,21 @@ class FieldsForm(ModalScreen[Any]):
         self._save({f: self.query_one(f"#{f}", Input).value for f in self.fields})
 
     @work(thread=True, exclusive=True, group="fields-save", exit_on_error=False)
-    def _save(self, values: dict[str, str]) -> None:
+    def _save(self, values: dict[str, str]) -> Any:
         try:
             result = self.save(values)
         except Exception as exc:  # noqa: BLE001 - every refusal is shown in the form, the text kept
             self.app.call_from_thread(self._failed, exc)
-            return
-        self.app.call_from_thread(self.dismiss, result if result is not None else True)
+            return None
+        return result if result is not None else True
+
+    @on(Worker.StateChanged)
+    def _saved(self, event: Worker.StateChanged) -> None:
+        # Dismissed from here, when the worker is over: dismissed from inside it, the worker waited for its own
+        # screen to be removed, and the removal cancelled it (as LoginScreen explains).
+        done = event.worker.result if event.state == WorkerState.SUCCESS else None
+        if event.worker.group == "fields-save" and done is not None and self.app.screen is self:
+            self.dismiss(done)
 
     def _failed(self, exc: BaseException) -> None:
         errors = self.query_one(FormErrors)

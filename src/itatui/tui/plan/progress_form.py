@@ -25,6 +25,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Input, Select, Static, TextArea
+from textual.worker import Worker, WorkerState
 
 
 class ProgressForm(ModalScreen[ProgressInfo | None]):
@@ -237,7 +238,7 @@ class ProgressForm(ModalScreen[ProgressInfo | None]):
         self._save(edit)
 
     @work(thread=True, exclusive=True, group="progress-save", exit_on_error=False)
-    def _save(self, edit: ProgressEdit) -> None:
+    def _save(self, edit: ProgressEdit) -> ProgressInfo | None:
         ctx = app_context(self.app)
         d = self.data
         try:
@@ -247,10 +248,15 @@ class ProgressForm(ModalScreen[ProgressInfo | None]):
         except Exception as exc:  # noqa: BLE001 - locked, refused or a database error: keep the form
             self.app.call_from_thread(self._failed, None, exc)
         else:
-            self.app.call_from_thread(self._saved, info)
+            return info
 
-    def _saved(self, info: ProgressInfo) -> None:
-        self.dismiss(info)
+    @on(Worker.StateChanged)
+    def _saved(self, event: Worker.StateChanged) -> None:
+        # Dismissed from here, when the worker is over: dismissed from inside it, the worker waited for its own
+        # screen to be removed, and the removal cancelled it (as LoginScreen explains).
+        result = event.worker.result if event.state == WorkerState.SUCCESS else None
+        if event.worker.group == "progress-save" and isinstance(result, ProgressInfo) and self.app.screen is self:
+            self.dismiss(result)
 
     def _failed(self, problems: list[FieldProblem] | None, exc: BaseException | None) -> None:
         self._busy = False

@@ -18,13 +18,14 @@ from itatui.store.plan import ProjectDraft, ProjectEdit, ProjectFormData, budget
 from itatui.tui.base import app_context
 from itatui.tui.widgets.confirm_discard import cancel_form, form_values
 from itatui.tui.widgets.form_errors import FormErrors, error_text
-from textual import work
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Input, Label, Select, SelectionList, Static, TextArea
+from textual.worker import Worker, WorkerState
 
 _TEXT_AREAS = ("rationale", "objectives", "target_groups", "method_steps", "outputs", "outcomes")
 _INPUTS = ("sheet_name", "area", "period", "budget_text", "owner")
@@ -203,7 +204,7 @@ class ProjectForm(ModalScreen[ProjectSaved | None]):
         self._save(edit)
 
     @work(thread=True, exclusive=True, group="project-save", exit_on_error=False)
-    def _save(self, edit: ProjectEdit) -> None:
+    def _save(self, edit: ProjectEdit) -> ProjectSaved | None:
         ctx = app_context(self.app)
         try:
             pid = repo.save_project(ctx.engine, ctx.actor, self.data.plan.id, edit, project_id=self.data.project_id)
@@ -212,10 +213,15 @@ class ProjectForm(ModalScreen[ProjectSaved | None]):
         except Exception as exc:  # noqa: BLE001 - any refusal keeps the form open with what was typed
             self.app.call_from_thread(self._failed, None, exc)
         else:
-            self.app.call_from_thread(self._saved, ProjectSaved(pid, self.data.project_id is None, edit))
+            return ProjectSaved(pid, self.data.project_id is None, edit)
 
-    def _saved(self, result: ProjectSaved) -> None:
-        self.dismiss(result)
+    @on(Worker.StateChanged)
+    def _saved(self, event: Worker.StateChanged) -> None:
+        # Dismissed from here, when the worker is over: dismissed from inside it, the worker waited for its own
+        # screen to be removed, and the removal cancelled it (as LoginScreen explains).
+        result = event.worker.result if event.state == WorkerState.SUCCESS else None
+        if event.worker.group == "project-save" and isinstance(result, ProjectSaved) and self.app.screen is self:
+            self.dismiss(result)
 
     def _failed(self, problems: list[FieldProblem] | None, exc: BaseException | None) -> None:
         self._saving = False

@@ -16,12 +16,13 @@ from itatui.tui.base import app_context
 from itatui.tui.plan.project_form import FORM_CSS
 from itatui.tui.widgets.form_errors import FormErrors, error_text
 from itatui.tui.widgets.plan_summary import number_text
-from textual import work
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
+from textual.worker import Worker, WorkerState
 
 
 class TargetsForm(ModalScreen[tuple[TargetInfo, ...] | None]):
@@ -93,7 +94,7 @@ class TargetsForm(ModalScreen[tuple[TargetInfo, ...] | None]):
         self._save(actuals)
 
     @work(thread=True, exclusive=True, group="targets-save", exit_on_error=False)
-    def _save(self, actuals: dict[tuple[str, int], float | None]) -> None:
+    def _save(self, actuals: dict[tuple[str, int], float | None]) -> tuple[TargetInfo, ...] | None:
         ctx = app_context(self.app)
         try:
             repo.save_target_actuals(ctx.engine, ctx.actor, self.plan.id, actuals)
@@ -103,10 +104,15 @@ class TargetsForm(ModalScreen[tuple[TargetInfo, ...] | None]):
         except Exception as exc:  # noqa: BLE001
             self.app.call_from_thread(self._failed, None, exc)
         else:
-            self.app.call_from_thread(self._saved, saved)
+            return saved
 
-    def _saved(self, saved: tuple[TargetInfo, ...]) -> None:
-        self.dismiss(saved)
+    @on(Worker.StateChanged)
+    def _saved(self, event: Worker.StateChanged) -> None:
+        # Dismissed from here, when the worker is over: dismissed from inside it, the worker waited for its own
+        # screen to be removed, and the removal cancelled it (as LoginScreen explains).
+        result = event.worker.result if event.state == WorkerState.SUCCESS else None
+        if event.worker.group == "targets-save" and isinstance(result, tuple) and self.app.screen is self:
+            self.dismiss(result)
 
     def _failed(self, problems: list[FieldProblem] | None, exc: BaseException | None) -> None:
         self._busy = False

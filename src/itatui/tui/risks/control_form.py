@@ -5,12 +5,13 @@ risk or the whole process, owner, due date, progress %, the existing control's q
 
 from __future__ import annotations
 
-from textual import work
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Input, Select, Static
+from textual.worker import Worker, WorkerState
 
 from itatui.domain.risks import ControlQuality, Monitor
 from itatui.domain.thai import digits
@@ -103,7 +104,7 @@ class ControlForm(ModalScreen[int | None]):
         self._save(values)
 
     @work(thread=True, exclusive=True, group="control-save", exit_on_error=False)
-    def _save(self, values: core.ControlValues) -> None:
+    def _save(self, values: core.ControlValues) -> int | None:
         ctx = self.app.ctx  # type: ignore[attr-defined]
         try:
             saved = core.save_control(ctx.engine, ctx.actor, self.risk.id, values, self.control.id if self.control else None)
@@ -112,7 +113,15 @@ class ControlForm(ModalScreen[int | None]):
         except Exception as exc:  # noqa: BLE001
             self.app.call_from_thread(self._failed, None, exc)
         else:
-            self.app.call_from_thread(self.dismiss, saved)
+            return saved
+
+    @on(Worker.StateChanged)
+    def _save_done(self, event: Worker.StateChanged) -> None:
+        # Dismissed from here, when the worker is over: dismissed from inside it, the worker waited for its own
+        # screen to be removed, and the removal cancelled it (as LoginScreen explains).
+        result = event.worker.result if event.state == WorkerState.SUCCESS else None
+        if event.worker.group == "control-save" and isinstance(result, int) and self.app.screen is self:
+            self.dismiss(result)
 
     def _failed(self, problems: list[FieldProblem] | None, exc: BaseException | None) -> None:
         self._busy = False

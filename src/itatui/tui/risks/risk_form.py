@@ -13,6 +13,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Input, Select, Static
+from textual.worker import Worker, WorkerState
 
 from itatui.domain.risks import RiskStatus, RiskType, Treatment
 from itatui.domain.thai import digits, parse_int
@@ -149,7 +150,7 @@ class RiskForm(ModalScreen[int | None]):
         self._save(values)
 
     @work(thread=True, exclusive=True, group="risk-save", exit_on_error=False)
-    def _save(self, values: core.RiskValues) -> None:
+    def _save(self, values: core.RiskValues) -> int | None:
         ctx = self.app.ctx  # type: ignore[attr-defined]
         try:
             saved = core.save_risk(ctx.engine, ctx.actor, self.assessment.id, values, self.row.id if self.row else None)
@@ -158,7 +159,15 @@ class RiskForm(ModalScreen[int | None]):
         except Exception as exc:  # noqa: BLE001
             self.app.call_from_thread(self._failed, None, exc)
         else:
-            self.app.call_from_thread(self.dismiss, saved)
+            return saved
+
+    @on(Worker.StateChanged)
+    def _save_done(self, event: Worker.StateChanged) -> None:
+        # Dismissed from here, when the worker is over: dismissed from inside it, the worker waited for its own
+        # screen to be removed, and the removal cancelled it (as LoginScreen explains).
+        result = event.worker.result if event.state == WorkerState.SUCCESS else None
+        if event.worker.group == "risk-save" and isinstance(result, int) and self.app.screen is self:
+            self.dismiss(result)
 
     def _failed(self, problems: list[FieldProblem] | None, exc: BaseException | None) -> None:
         self._busy = False

@@ -7,12 +7,13 @@ saves in a worker (audited); ``escape`` cancels.
 
 from __future__ import annotations
 
-from textual import work
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
+from textual.worker import Worker, WorkerState
 
 from itatui.domain.risks import Monitor
 from itatui.domain.validation import FieldProblem, ValidationError
@@ -92,7 +93,7 @@ class RiskSettingsForm(ModalScreen[bool | None]):
         self._save(values)
 
     @work(thread=True, exclusive=True, group="risk-settings-save", exit_on_error=False)
-    def _save(self, values: core.SettingsValues) -> None:
+    def _save(self, values: core.SettingsValues) -> bool | None:
         ctx = self.app.ctx  # type: ignore[attr-defined]
         try:
             core.save_settings(ctx.engine, ctx.actor, values, ctx.organisation_id)
@@ -101,7 +102,15 @@ class RiskSettingsForm(ModalScreen[bool | None]):
         except Exception as exc:  # noqa: BLE001
             self.app.call_from_thread(self._failed, None, exc)
         else:
-            self.app.call_from_thread(self.dismiss, True)
+            return True
+
+    @on(Worker.StateChanged)
+    def _save_done(self, event: Worker.StateChanged) -> None:
+        # Dismissed from here, when the worker is over: dismissed from inside it, the worker waited for its own
+        # screen to be removed, and the removal cancelled it (as LoginScreen explains).
+        result = event.worker.result if event.state == WorkerState.SUCCESS else None
+        if event.worker.group == "risk-settings-save" and isinstance(result, bool) and self.app.screen is self:
+            self.dismiss(result)
 
     def _failed(self, problems: list[FieldProblem] | None, exc: BaseException | None) -> None:
         self._busy = False

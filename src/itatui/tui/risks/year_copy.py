@@ -3,12 +3,13 @@ and controls; progress starts afresh), or start empty. Saves in a worker; dismis
 
 from __future__ import annotations
 
-from textual import work
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Input, Select, Static
+from textual.worker import Worker, WorkerState
 
 from itatui.domain.validation import FieldProblem
 from itatui.i18n import t
@@ -66,14 +67,22 @@ class YearCopyForm(ModalScreen[int | None]):
         self._save(year, src.id if src else None)
 
     @work(thread=True, exclusive=True, group="year-copy", exit_on_error=False)
-    def _save(self, year: int, source_id: int | None) -> None:
+    def _save(self, year: int, source_id: int | None) -> int | None:
         ctx = self.app.ctx  # type: ignore[attr-defined]
         try:
             core.start_assessment(ctx.engine, ctx.actor, year, source_id, ctx.organisation_id)
         except Exception as exc:  # noqa: BLE001
             self.app.call_from_thread(self._failed, exc)
         else:
-            self.app.call_from_thread(self.dismiss, year)
+            return year
+
+    @on(Worker.StateChanged)
+    def _save_done(self, event: Worker.StateChanged) -> None:
+        # Dismissed from here, when the worker is over: dismissed from inside it, the worker waited for its own
+        # screen to be removed, and the removal cancelled it (as LoginScreen explains).
+        result = event.worker.result if event.state == WorkerState.SUCCESS else None
+        if event.worker.group == "year-copy" and isinstance(result, int) and self.app.screen is self:
+            self.dismiss(result)
 
     def _failed(self, exc: BaseException) -> None:
         self._busy = False
