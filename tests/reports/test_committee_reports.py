@@ -87,3 +87,18 @@ def test_a_viewer_without_permission_is_refused(engine, admin, decided) -> None:
     for name in ("committee-calculation", "committee-result-letters"):
         with pytest.raises(PermissionDenied):
             registry.produce(engine, desk, name, P)
+
+
+def test_one_result_letter_from_the_command_line(engine, db_path: Path, decided, poppler, tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    from itatui.cli import main
+
+    monkeypatch.setenv("ITATUI_USER", "hr")
+    monkeypatch.setenv("ITATUI_PASSWORD", "hr-pass-123")
+    out = tmp_path / "letter.pdf"
+    assert main(["--db", str(db_path), "report", "committee-result-letters", "--year", "2569", "--round", "1",
+                 "--staff", "S004", "--digits", "arabic", "-o", str(out)]) == 0
+    text = _squash(pdf_text(out.read_bytes(), tmp_path))
+    assert "เรียนนายคนที่4สกุล4" in text and "23,900" in text
+    assert main(["--db", str(db_path), "report", "committee-result-letters", "--year", "2569", "--round", "1",
+                 "--staff", "S001", "-o", str(tmp_path / "none.pdf")]) == 1  # S001 has no decision yet

@@ -2,6 +2,7 @@
 the announcement, the quota/pool calculation and the result letters."""
 
 MESSAGES: dict[str, dict[str, str]] = {
+    "cli.report.staff": {"th": "รหัสบุคลากร (หนังสือแจ้งผลรายบุคคล; ค่าเริ่มต้น: ทุกคน)", "en": "staff code (the result letter; default: everyone)"},
     "report.com.name.committee-screening-order": {"th": "คำสั่งแต่งตั้งคณะกรรมการกลั่นกรองผลการประเมิน", "en": "Order appointing the screening committee"},
     "report.com.name.committee-promotion-order": {"th": "คำสั่งแต่งตั้งคณะกรรมการพิจารณาเลื่อนขั้นเงินเดือน", "en": "Order appointing the promotion committee"},
     "report.com.name.committee-meetings": {"th": "หนังสือเชิญประชุมและรายงานการประชุม", "en": "Meeting invitations and minutes"},
