@@ -107,7 +107,7 @@ def test_a5_receipt_has_code_dates_next_steps_and_follow_up(tmp_path: Path) -> N
         "แจ้งผล(ยุติเรื่อง/ไม่ยุติ)ให้ท่านทราบภายในวันที่10ธันวาคม2569",
         "โทรศัพท์045-491-123",
         "สำนักปลัดเทศบาลชั้น1",
-        f"itatuiของสำนักงานด้วยรหัส{CODE}",
+        f"ตู้บริการของสำนักงานด้วยรหัส{CODE}",
     ):
         assert expected in flat, expected
     # the BE print date in the page heading, and the page number at the foot

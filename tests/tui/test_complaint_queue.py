@@ -22,7 +22,7 @@ from itatui.tui.widgets.complaint_labels import OVERDUE_STYLE, SOON_STYLE
 from itatui.tui.widgets.paged_table import PagedTable
 from tests.tui.complaint_desk import DeskHost, settle, type_text
 
-DAYS_COL = 8  # "days left" column
+DAYS_COL = 2  # "days left" column (beside the due date, in view at 80 columns)
 REG_COL = 0
 
 

@@ -13,7 +13,7 @@ from itatui.store.db import session_scope
 from itatui.store.models import AuditLog, Organisation, Plan, User
 from itatui.store.org import get_organisation
 from itatui.tui.shell.first_run import FirstRunResult, FirstRunScreen
-from tests.tui.pilot_util import type_text, wait_until
+from tests.tui.pilot_util import settle, type_text, wait_until
 
 CSS = str(Path(__file__).resolve().parents[2] / "src/itatui/tui/app.tcss")
 
@@ -178,3 +178,38 @@ async def test_a_file_that_is_not_a_plan_is_refused_before_anything_is_saved(eng
         assert str(plan_error.render()).startswith("ไฟล์นี้ไม่ใช่แผนปฏิบัติการ")
         assert form.query_one("#org_name", Input).value == "อบต.ทดสอบ"
     assert accounts.count_users(engine) == 0
+
+
+async def test_an_error_line_goes_once_the_field_is_fixed(engine):
+    app = Host(FirstRunScreen(engine))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        form = app.form
+        assert str(form.query_one("#org_name-error", Static).render()) == "จำเป็นต้องกรอก"
+        await _fill(pilot, {"org_name": "อบต.หนองบัว"})
+        await pilot.pause()
+        assert str(form.query_one("#org_name-error", Static).render()) == ""
+        assert not form.query_one("#org_name", Input).has_class("-invalid")
+        assert str(form.query_one("#full_name-error", Static).render()) == "จำเป็นต้องกรอก"  # not fixed: stays
+
+
+async def test_a_plan_of_another_organisation_is_warned_and_its_findings_are_kept(engine, source_plan):
+    from itatui.store.plan.findings import plan_findings
+
+    app = Host(FirstRunScreen(engine))
+    async with app.run_test(size=(80, 24)) as pilot:
+        form = app.form
+        for field, value in {"org_name": "อบต.หนองบัว", "username": "admin", "full_name": "ผู้ดูแล",
+                             "password": "password-1", "password2": "password-1", "plan_path": str(source_plan)}.items():
+            form.query_one(f"#{field}", Input).value = value
+        await pilot.press("ctrl+s")
+        await settle(pilot, rounds=6)  # (the form's worker ends with the screen it dismissed)
+    message = app.results[0].plan_message
+    assert "เทศบาลตำบลเขมราฐ" in message and "อบต.หนองบัว" in message
+    with session_scope(engine) as s:
+        plan_id = s.exec(Plan.__table__.select()).first().id  # type: ignore[attr-defined]
+    actor = app.results[0].login.user.actor()
+    findings = plan_findings(engine, actor, plan_id)
+    assert findings[0].code == "organisation_differs" and len(findings) > 1
+    assert "หนองบัว" in findings[0].message("th")

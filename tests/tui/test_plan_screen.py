@@ -36,8 +36,8 @@ async def test_rows_subtotals_and_grand_total(engine, admin, small):
         assert sub2[2:7] == ["25,000", "30,000", "5,000", "5,000", "5,000"]
         assert cells(table, "T")[2:7] == ["35,000", "40,000", "15,000", "15,000", "15,000"]
         p3 = cells(table, f"p:{small['p3']}")
-        assert p3[0] == "3)" and p3[2:7] == ["20,000", "25,000", "-", "-", "-"] and p3[7] == "สป. กองคลัง"
-        assert p3[8] == "ยังไม่รายงาน" and p3[9] == "โครงการ"
+        assert p3[0] == "3)" and p3[2:7] == ["20,000", "25,000", "-", "-", "-"] and p3[7] == "45,000"
+        assert p3[8] == "สป. กองคลัง" and p3[9] == "ยังไม่รายงาน" and p3[10] == "โครงการ"
         assert table.fixed_columns == 2
 
 
@@ -104,7 +104,7 @@ async def test_dimension_unit_and_status_filters(engine, admin, small):
         screen.set_filter(PlanFilter(status=Status.IN_PROGRESS))
         await settle(pilot)
         assert projects() == [f"p:{small['p5']}"]
-        assert cells(table, f"p:{small['p5']}")[8] == "อยู่ระหว่างดำเนินการ"
+        assert cells(table, f"p:{small['p5']}")[9] == "อยู่ระหว่างดำเนินการ"
         assert screen.query_one("#plan-dimension").value is screen.query_one("#plan-dimension").NULL
 
 

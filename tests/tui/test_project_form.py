@@ -98,7 +98,9 @@ async def test_core_refusal_keeps_the_form_open(engine, admin, small):
         assert isinstance(app.screen, ProjectForm)
         assert any("มีโครงการลำดับที่ 1" in m for m in app.screen.query_one(FormErrors).messages)
         assert app.screen.query_one("#name", Input).value == THAI_NAME
-        await pilot.press("escape")
+        await pilot.press("escape")  # typed data: asked first
+        await pilot.pause()
+        await pilot.press("y")
         await pilot.pause()
     assert app.result is None
     assert repo.project_sheet(engine, admin, small["p3"]).name == "โครงการพัฒนาศูนย์ข้อมูลข่าวสาร"

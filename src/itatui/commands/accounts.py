@@ -56,18 +56,33 @@ def register(sub: argparse._SubParsersAction) -> None:
     check.set_defaults(func=cmd_check)
 
 
-def _new_password() -> str:
-    """``ITATUI_NEW_PASSWORD`` for scripts, else asked twice without echo."""
+PASSWORD_TRIES = 3
+
+
+def _new_password(username: str = "") -> str:
+    """``ITATUI_NEW_PASSWORD`` for scripts, else asked twice without echo: the rules are said before the first
+    prompt, and a password the rules refuse or a second entry that differs is asked for again (3 tries)."""
+    import sys
+
     from itatui.commands.common import fail
+    from itatui.store.accounts import MIN_PASSWORD, AccountError, check_password_strength
 
     env = os.environ.get("ITATUI_NEW_PASSWORD")
     if env is not None:
         return env
-    first = getpass.getpass(t("shell.cli.new_password") + ": ")
-    second = getpass.getpass(t("shell.cli.new_password_again") + ": ")
-    if first != second:
-        raise SystemExit(fail(t("shell.err.passwords_differ")))
-    return first
+    print(t("shell.cli.password_rules", n=MIN_PASSWORD), file=sys.stderr)
+    for _ in range(PASSWORD_TRIES):
+        first = getpass.getpass(t("shell.cli.new_password") + ": ")
+        try:
+            check_password_strength(first, username)
+        except AccountError as exc:
+            print(t(exc.key, **exc.params) + " — " + t("shell.cli.try_again"), file=sys.stderr)
+            continue
+        second = getpass.getpass(t("shell.cli.new_password_again") + ": ")
+        if first == second:
+            return first
+        print(t("shell.err.passwords_differ") + " — " + t("shell.cli.try_again"), file=sys.stderr)
+    raise SystemExit(fail(t("shell.cli.password_gave_up")))
 
 
 def _admin(engine: Engine, args: argparse.Namespace) -> Actor:
@@ -107,7 +122,7 @@ def cmd_users_add(args: argparse.Namespace) -> int:
         if not roles:
             return _account_error(AccountError("shell.err.role_needed"))
         actor = _admin(engine, args)
-    password = _new_password()
+    password = _new_password(args.username)
     try:
         info = create_user(engine, actor, args.username, password, roles, args.name, first_admin=first)  # type: ignore[arg-type]
     except AccountError as exc:
@@ -173,7 +188,7 @@ def cmd_users_passwd(args: argparse.Namespace) -> int:
 
         if not actor.can(Perm.USERS_MANAGE):
             raise SystemExit(t("err.permission"))
-    password = _new_password()
+    password = _new_password(args.username)
     confirmed = False
     if actor.username != args.username:
         from itatui.commands.security import confirm

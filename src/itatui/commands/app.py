@@ -15,6 +15,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     # --db also after the sub-command (``itatui demo --db x.db``); SUPPRESS keeps the main parser's value otherwise.
     demo.add_argument("--db", metavar="PATH|URL", default=argparse.SUPPRESS, help=t("shell.cli.demo_db_opt"))
     demo.set_defaults(func=cmd_demo)
+    # The read-only commands on the demo database: a code from a demo receipt is found there, not in one's own.
+    actions = demo.add_subparsers(dest="demo_command", metavar="COMMAND")
+    status = actions.add_parser("status", help=t("shell.cli.demo_status_help"))
+    status.add_argument("code")
+    status.set_defaults(func=cmd_demo_readonly)
+    kiosk = actions.add_parser("kiosk", help=t("shell.cli.demo_kiosk_help"))
+    kiosk.add_argument("--clear-after", type=float, default=None, metavar="SECONDS")
+    kiosk.set_defaults(func=cmd_demo_readonly)
 
 
 def run_app(args: argparse.Namespace) -> int:
@@ -52,3 +60,13 @@ def cmd_demo(args: argparse.Namespace) -> int:
     finally:
         engine.dispose()
     return 0
+
+
+def cmd_demo_readonly(args: argparse.Namespace) -> int:
+    """``itatui demo status CODE`` / ``itatui demo kiosk``: the same commands, reading the demo database."""
+    from itatui.commands.complaints import cmd_kiosk, cmd_status
+    from itatui.paths import demo_db_path
+
+    if not getattr(args, "db", None):
+        args.db = str(demo_db_path())
+    return cmd_status(args) if args.demo_command == "status" else cmd_kiosk(args)

@@ -19,6 +19,21 @@ def engine_for(args: argparse.Namespace) -> Engine:
     return open_database(getattr(args, "db", None))
 
 
+def existing_engine_for(args: argparse.Namespace) -> Engine | None:
+    """The database of a read-only command: never created (None, the reason printed, when it is not there);
+    which one was read is said on stderr."""
+    from itatui.store.bootstrap import DatabaseMissing, database_label, open_existing_database
+
+    db = getattr(args, "db", None)
+    try:
+        engine = open_existing_database(db)
+    except DatabaseMissing as exc:
+        fail(t("shell.cli.db_missing", path=exc.where))
+        return None
+    print(t("shell.cli.db_read", path=database_label(db)), file=sys.stderr)
+    return engine
+
+
 def fail(message: str, code: int = 1) -> int:
     print(message, file=sys.stderr)
     return code

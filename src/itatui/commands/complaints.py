@@ -43,13 +43,15 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_status(args: argparse.Namespace) -> int:
-    from itatui.commands.common import engine_for, fail
+    from itatui.commands.common import existing_engine_for, fail
     from itatui.domain.complaints import EventKind, Outcome, Status, label_key
     from itatui.domain.thai import format_date
     from itatui.domain.tracking import TrackingCodeError
     from itatui.store.complaints.public import public_status
 
-    engine = engine_for(args)
+    engine = existing_engine_for(args)
+    if engine is None:
+        return 1
     try:
         info = public_status(engine, args.code)
     except TrackingCodeError as exc:
@@ -100,12 +102,22 @@ def cmd_seed_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_kiosk(args: argparse.Namespace) -> int:
-    from itatui.commands.common import engine_for
+    from itatui.commands.common import existing_engine_for, fail
+    from itatui.store.accounts import count_users
+    from itatui.store.org import get_organisation
 
-    engine = engine_for(args)
+    engine = existing_engine_for(args)
+    if engine is None:
+        return 1
+    # A kiosk shows the organisation's name and is left with a staff password: without either it must not start.
+    if get_organisation(engine) is None:
+        return fail(t("shell.cli.kiosk_no_org"))
+    if count_users(engine) == 0:
+        return fail(t("shell.cli.kiosk_no_staff"))
+    clear_after = getattr(args, "clear_after", None)
     from itatui.tui.kiosk import run_kiosk  # Textual only here, when the kiosk really starts
 
-    options = {"timeout": args.clear_after} if args.clear_after else {}
+    options = {"timeout": clear_after} if clear_after else {}
     return int(run_kiosk(engine, **options) or 0)
 
 

@@ -81,6 +81,15 @@ class PlanTargetKind(StrEnum):
 
 
 ROUNDS = (1, 2)  # 1 = 6 months, 2 = 12 months (annual)
+# A search typed as a number longer than this is no project number: it matches by text only (a 20-digit number
+# compared with the number column ended in an OverflowError).
+MAX_PROJECT_NUMBER = 99_999
+
+
+def budget_total(amounts) -> int | None:  # noqa: ANN001 - any iterable of int | None
+    """The total over the plan's years ("-" years count as nothing); None when no year has an amount."""
+    given = [a for a in amounts if a is not None]
+    return sum(given) if given else None
 
 # Thai words as plan documents write them → kind. Longest first, so "แนวปฏิบัติงาน" wins over "แนวปฏิบัติ".
 KIND_WORDS: tuple[tuple[str, Kind], ...] = (

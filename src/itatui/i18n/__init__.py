@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import os
 
-from itatui.i18n import committee_reports, committees, common, complaints, desk, import_, plan, reports, risks, security, shell
+from itatui.i18n import (
+    committee_reports, committees, common, complaints, desk, import_, office, plan, reports, risks, security, shell,
+)
 
 LANGS = ("th", "en")
-_AREAS = (common, shell, plan, import_, complaints, desk, reports, risks, security, committees, committee_reports)
+_AREAS = (common, shell, plan, import_, complaints, desk, reports, risks, security, committees, office, committee_reports)
 
 CATALOGUE: dict[str, dict[str, str]] = {}
 for _area in _AREAS:

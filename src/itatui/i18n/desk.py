@@ -71,7 +71,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "desk.intake.place_hint": {"th": "เช่น หมู่ที่ 3 ชุมชนท่าเรือ", "en": "e.g. Moo 3, Tha Ruea community"},
     "desk.intake.accused": {"th": "ผู้ถูกร้องเรียน/หน่วยงาน", "en": "Complained about"},
     "desk.intake.accused_hint": {"th": "บุคคลหรือหน่วยงานที่ถูกร้องเรียน (เรื่องทุจริตต้องระบุ)", "en": "The person or unit complained about (required for corruption)"},
-    "desk.intake.national_id_hint": {"th": "13 หลัก เช่น 1-2345-67890-12-3 (ไม่บังคับ)", "en": "13 digits, e.g. 1-2345-67890-12-3 (optional)"},
+    "desk.intake.national_id_hint": {"th": "13 หลัก เช่น 1-1037-00123-45-8 (ไม่บังคับ)", "en": "13 digits, e.g. 1-1037-00123-45-8 (optional)"},
     "desk.intake.phone_hint": {"th": "เช่น 081-234-5678 หรือ 045-123-456", "en": "e.g. 081-234-5678 or 045-123-456"},
     "desk.intake.select_hint": {"th": "enter หรือ ↓ เปิดรายการ · พิมพ์เพื่อค้นหา · tab ช่องถัดไป", "en": "enter or ↓ opens the list · type to search · tab next field"},
     "desk.intake.anonymous": {"th": "ไม่ประสงค์ออกนาม", "en": "Anonymous"},
@@ -268,6 +268,13 @@ MESSAGES: dict[str, dict[str, str]] = {
     "desk.stats.corr.met": {"th": "ผล", "en": "Met"},
     "desk.stats.corr.yes": {"th": "บรรลุ", "en": "met"},
     "desk.stats.corr.no": {"th": "ไม่บรรลุ", "en": "not met"},
+    # refusals: why a greyed key does nothing
+    "refuse.close_needs_result": {
+        "th": "ปิดเรื่องได้หลังแจ้งผลแก่ผู้ร้องแล้วเท่านั้น — กด r เพื่อบันทึกผล (ยุติ/ไม่ยุติ) ก่อน",
+        "en": "A case closes only after the result was told — press r to record the result first",
+    },
+    "refuse.case_closed": {"th": "เรื่องนี้ปิดแล้ว จึงทำรายการนี้ไม่ได้", "en": "This case is closed: that is no longer possible"},
+    "refuse.case_status": {"th": "ทำรายการนี้ไม่ได้เมื่อเรื่องอยู่ในสถานะ {status}", "en": "Not possible while the case is {status}"},
     # kiosk
     "desk.kiosk.title": {"th": "ตรวจสอบสถานะเรื่องร้องเรียน", "en": "Check a complaint's status"},
     "desk.kiosk.prompt": {"th": "พิมพ์รหัสติดตามจากใบรับเรื่อง แล้วกด Enter", "en": "Type the tracking code from your receipt and press Enter"},

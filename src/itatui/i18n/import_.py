@@ -3,6 +3,10 @@
 _F = "import.finding."
 
 MESSAGES: dict[str, dict[str, str]] = {
+    "import.finding.organisation_differs": {
+        "th": "แผนนี้เป็นของ \"{document}\" แต่ตั้งค่าหน่วยงานไว้เป็น \"{organisation}\" — ตรวจสอบว่าเลือกไฟล์ถูกหน่วยงาน",
+        "en": "This plan belongs to \"{document}\" but the organisation set up is \"{organisation}\" — check the file is yours",
+    },
     # ---- refusals: nothing is written ----
     "import.err.not_text": {
         "th": "ไฟล์นี้ไม่ใช่ไฟล์ข้อความ (plain text) จึงนำเข้าไม่ได้ ไม่มีการบันทึกข้อมูลใด ๆ",

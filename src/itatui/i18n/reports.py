@@ -60,6 +60,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "th": "หากไม่ทันกำหนด จะแจ้งเหตุผลและกำหนดวันใหม่ให้ทราบ",
         "en": "If it cannot be done in time, you are told why and by when",
     },
+    "report.receipt.evidence": {"th": "เอกสาร/หลักฐานที่ได้รับ", "en": "Evidence received"},
+    "report.receipt.follow.address": {"th": "ที่อยู่สำนักงาน: {address}", "en": "Office: {address}"},
+    "report.receipt.follow.website": {"th": "เว็บไซต์ {website}", "en": "Website {website}"},
+    "report.receipt.follow.line": {"th": "LINE {line}", "en": "LINE {line}"},
+    "report.receipt.follow.facebook": {"th": "เพจ Facebook {facebook}", "en": "Facebook page {facebook}"},
     "report.receipt.follow_up": {"th": "การติดตามเรื่อง", "en": "How to follow up"},
     "report.receipt.follow.phone": {
         "th": "โทรศัพท์ {phone} แล้วแจ้งรหัสติดตามแก่เจ้าหน้าที่",
@@ -67,8 +72,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "report.receipt.follow.office": {"th": "ติดต่อด้วยตนเองที่ {office}", "en": "Come to {office}"},
     "report.receipt.follow.kiosk": {
-        "th": "ตรวจสอบสถานะที่จุดบริการ itatui ของสำนักงาน ด้วยรหัส {code}",
-        "en": "Check the status at the office's itatui kiosk with the code {code}",
+        "th": "ตรวจสอบสถานะที่ตู้บริการของสำนักงาน ด้วยรหัส {code}",
+        "en": "Check the status at the office's kiosk with the code {code}",
     },
     "report.receipt.confidential": {
         "th": "ข้อมูลผู้ร้องเรียนได้รับการคุ้มครองและเก็บรักษาเป็นความลับ "

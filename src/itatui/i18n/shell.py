@@ -29,8 +29,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "shell.first_run.submit": {"th": "บันทึกและเริ่มใช้งาน", "en": "Save and start"},
     "shell.first_run.saving": {"th": "กำลังบันทึก…", "en": "Saving…"},
     "shell.first_run.plan_imported": {
-        "th": "นำเข้าแผนแล้ว: {projects} โครงการ, ข้อสังเกต {findings} รายการ",
-        "en": "Plan imported: {projects} projects, {findings} finding(s)",
+        "th": "นำเข้าแผนแล้ว: {projects} โครงการ, ข้อสังเกต {findings} รายการ (ดูได้ทุกเมื่อที่ตารางแผน กด i)",
+        "en": "Plan imported: {projects} projects, {findings} finding(s) (review them any time: plan table, i)",
     },
     "shell.first_run.plan_failed": {
         "th": "นำเข้าแผนไม่สำเร็จ: {reason} (นำเข้าภายหลังได้ด้วยคำสั่ง itatui import-plan)",
@@ -83,6 +83,28 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "role (repeatable; the investigator role is given with itatui investigators grant)",
     },
     "shell.cli.name_opt": {"th": "ชื่อ-สกุล", "en": "full name"},
+    "shell.key.logout": {"th": "ออกจากระบบ/เปลี่ยนผู้ใช้", "en": "Log out / switch user"},
+    "shell.cli.db_read": {"th": "ฐานข้อมูลที่อ่าน: {path}", "en": "Database read: {path}"},
+    "shell.cli.db_missing": {
+        "th": "ไม่พบฐานข้อมูล {path} (คำสั่งนี้อ่านอย่างเดียว จึงไม่สร้างฐานข้อมูลใหม่) — ใช้ --db หรือ itatui demo status/kiosk สำหรับฐานข้อมูลสาธิต",
+        "en": "No database at {path} (this command only reads, so it creates none) — use --db, or itatui demo status/kiosk for the demo",
+    },
+    "shell.cli.kiosk_no_org": {
+        "th": "ยังไม่ได้ตั้งค่าหน่วยงานในฐานข้อมูลนี้ จึงเปิดตู้บริการไม่ได้ (เปิด itatui เพื่อตั้งค่าก่อน)",
+        "en": "This database has no organisation set up, so the kiosk cannot start (run itatui to set it up)",
+    },
+    "shell.cli.kiosk_no_staff": {
+        "th": "ยังไม่มีบัญชีเจ้าหน้าที่ในฐานข้อมูลนี้ จึงเปิดตู้บริการไม่ได้ (ออกจากตู้บริการต้องใช้รหัสผ่านเจ้าหน้าที่)",
+        "en": "This database has no staff account, so the kiosk cannot start (leaving it needs a staff password)",
+    },
+    "shell.cli.demo_status_help": {"th": "สถานะเรื่องร้องเรียนจากรหัสติดตาม ในฐานข้อมูลสาธิต", "en": "a complaint's status by tracking code, in the demo database"},
+    "shell.cli.demo_kiosk_help": {"th": "ตู้บริการประชาชน บนฐานข้อมูลสาธิต", "en": "the public kiosk on the demo database"},
+    "shell.cli.password_rules": {
+        "th": "รหัสผ่านใหม่: ยาวอย่างน้อย {n} ตัวอักษร ไม่ใช่รหัสผ่านที่เดาง่ายหรือชื่อผู้ใช้ พิมพ์สองครั้ง (ไม่แสดงบนจอ)",
+        "en": "New password: at least {n} characters, not an easily guessed one nor the user name, typed twice (not shown)",
+    },
+    "shell.cli.try_again": {"th": "กรุณาพิมพ์ใหม่", "en": "please type it again"},
+    "shell.cli.password_gave_up": {"th": "ไม่ได้ตั้งรหัสผ่าน (ลองครบ 3 ครั้งแล้ว)", "en": "No password set (3 tries used)"},
     "shell.cli.new_password": {"th": "รหัสผ่านใหม่", "en": "New password"},
     "shell.cli.new_password_again": {"th": "รหัสผ่านใหม่อีกครั้ง", "en": "New password again"},
     "shell.cli.current_password": {"th": "รหัสผ่านปัจจุบัน", "en": "Current password"},
@@ -137,4 +159,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "th": "ตาราง {table} แถว {rowid} อ้างถึงข้อมูลใน {parent} ที่ไม่มีอยู่",
         "en": "Table {table} row {rowid} refers to a missing row of {parent}",
     },
+    "help.title.case": {"th": "เรื่องร้องเรียน (รายเรื่อง)", "en": "Complaint case"},
+    "help.title.sheet": {"th": "รายละเอียดโครงการ", "en": "Project sheet"},
+    "help.title.receipt": {"th": "ใบรับเรื่อง", "en": "Receipt"},
+    "help.title.lookup": {"th": "ค้นหาด้วยรหัสติดตาม", "en": "Find by tracking code"},
+    "help.title.stats": {"th": "สถิติเรื่องร้องเรียน", "en": "Complaint statistics"},
 }

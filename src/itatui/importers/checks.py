@@ -11,6 +11,7 @@ from itatui.importers.findings import Findings, Severity, fmt_baht
 from itatui.importers.parsed import ParsedPlan, ParsedProject, ParsedTotal
 from itatui.importers.part1 import Part1
 from itatui.importers.textutil import DIGIT, name_key, num, similarity
+from itatui.domain.text import cut_chars
 
 
 def check_counts(plan: ParsedPlan, p1: Part1, findings: Findings) -> None:
@@ -99,7 +100,7 @@ def check_goals_and_periods(plan: ParsedPlan, p1: Part1, findings: Findings) -> 
         if years and (min(years), max(years)) != (plan.start_year, plan.end_year):
             findings.add(
                 "sheet_period_differs", Severity.INFO, sheet.section_lines.get("period", sheet.line),
-                number=project.number, period=sheet.period[:40],
+                number=project.number, period=cut_chars(sheet.period, 40),
             )
 
 
@@ -124,7 +125,7 @@ def link_controls(plan: ParsedPlan, findings: Findings) -> None:
                 control.project_number = scored[0][1]
                 findings.add(
                     "risk_control_approx", Severity.INFO, proc.line, process=proc.number, control=control.number,
-                    number=scored[0][1], text=control.text[:80],
+                    number=scored[0][1], text=cut_chars(control.text, 80),
                 )
             else:
                 findings.add("risk_control_unmatched", Severity.INFO, proc.line, process=proc.number, control=control.number)

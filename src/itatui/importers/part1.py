@@ -16,6 +16,7 @@ from itatui.importers.parsed import (
     ParsedTarget,
 )
 from itatui.importers.textutil import DIGIT, NUMBER, num, numf, squash, thai_join
+from itatui.domain.text import cut_chars
 
 PERIOD = re.compile(r"พ\.\s?ศ\.\s*(\d{4})\s*[-–]\s*(\d{4})")
 ORG = re.compile(
@@ -216,7 +217,7 @@ def _target_row(cells: list[str], years: list[int], line: int, p1: Part1, findin
         if m:
             p1.baseline_year = num(m.group(1))
     else:
-        findings.add("unplaced_line", Severity.ERROR, line, text=label[:60])
+        findings.add("unplaced_line", Severity.ERROR, line, text=cut_chars(label, 60))
         return
     for year, cell in zip(years, cells[1:], strict=False):
         m = NUMBER.search(cell)

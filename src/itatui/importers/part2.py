@@ -22,6 +22,7 @@ from itatui.importers.parsed import (
     ParsedTotal,
 )
 from itatui.importers.textutil import DIGIT, num, nospace, squash
+from itatui.domain.text import cut_chars
 
 PROJECT_MARK = re.compile(rf"(?:^|(?<=\s))({DIGIT}{{1,3}})\)\s*")
 COUNT = re.compile(rf"จำนวน\s*({DIGIT}+)\s*โครงการ")
@@ -158,7 +159,7 @@ def read_part2(lines: list[str], start: int, stop: int, findings: Findings) -> P
         elif squash(raw):
             if squash(raw).startswith("ส่วนที่"):
                 break
-            findings.add("unplaced_line", Severity.ERROR, line, text=squash(raw)[:60])
+            findings.add("unplaced_line", Severity.ERROR, line, text=cut_chars(squash(raw), 60))
         p2.end = i + 1
         i += 1
     return p2
@@ -188,7 +189,7 @@ class _TableReader:
                 self.p2.dimensions.append(self.dimension)
                 self.mission = None
             else:
-                self.findings.add("unplaced_line", Severity.ERROR, line, text=dim_cell[:60])
+                self.findings.add("unplaced_line", Severity.ERROR, line, text=cut_chars(dim_cell, 60))
         key = nospace(mission_cell)
         if key.startswith("รวมทั้งสิ้น"):
             self.p2.grand_total = self._total(project_cell, year_cells, line)
@@ -202,7 +203,7 @@ class _TableReader:
         m = re.match(rf"^({DIGIT}+)\.({DIGIT}+)\s*(.*)$", mission_cell)
         if m:
             if self.dimension is None:
-                self.findings.add("unplaced_line", Severity.ERROR, line, text=mission_cell[:60])
+                self.findings.add("unplaced_line", Severity.ERROR, line, text=cut_chars(mission_cell, 60))
                 return False
             code = f"{num(m.group(1))}.{num(m.group(2))}"
             if num(m.group(1)) != self.dimension.number:
@@ -210,11 +211,11 @@ class _TableReader:
             self.mission = ParsedMission(code, m.group(3), line)
             self.dimension.missions.append(self.mission)
         elif mission_cell:
-            self.findings.add("unplaced_line", Severity.ERROR, line, text=mission_cell[:60])
+            self.findings.add("unplaced_line", Severity.ERROR, line, text=cut_chars(mission_cell, 60))
             return False
         if self.mission is None:
             if project_cell not in NO_PROJECT:
-                self.findings.add("unplaced_line", Severity.ERROR, line, text=project_cell[:60])
+                self.findings.add("unplaced_line", Severity.ERROR, line, text=cut_chars(project_cell, 60))
             return False
         self._projects(project_cell, year_cells, unit_cell, line)
         return False
@@ -233,7 +234,7 @@ class _TableReader:
             return
         found = split_projects(project_cell)
         if not found:
-            self.findings.add("unplaced_line", Severity.ERROR, line, text=project_cell[:60])
+            self.findings.add("unplaced_line", Severity.ERROR, line, text=cut_chars(project_cell, 60))
             return
         projects = []
         for number, name in found:

@@ -13,6 +13,7 @@ from itatui.importers.findings import Findings, Severity
 from itatui.importers.kpi import kpi_from_text, target_group_from_text
 from itatui.importers.parsed import ParsedSheet
 from itatui.importers.textutil import DIGIT, Item, num, nospace, paragraphs, split_items, squash, strip_markup, thai_join
+from itatui.domain.text import cut_chars
 
 DIMENSION = re.compile(rf"^(มิติ|มติ)ที่\s*({DIGIT}+)\s*(.*)$")
 MISSION = re.compile(rf"^({DIGIT}+)\.({DIGIT}+)\s+(\S.*)$")
@@ -145,7 +146,7 @@ def read_part3(lines: list[str], start: int, findings: Findings) -> Part3:
         if open_:
             open_.bodies.setdefault(open_.current, []).append((line, s))
         else:
-            findings.add("unplaced_line", Severity.ERROR, line, text=s[:60])
+            findings.add("unplaced_line", Severity.ERROR, line, text=cut_chars(s, 60))
     _close(open_, p3, findings, last=True)
     return p3
 
@@ -175,7 +176,7 @@ def _close(open_: _Open | None, p3: Part3, findings: Findings, *, last: bool = F
         tg = target_group_from_text(_flat(it), it.line)
         sheet.target_groups.append(tg)
         if tg.count is None:
-            findings.add("target_group_no_count", Severity.INFO, it.line, text=tg.description[:60])
+            findings.add("target_group_no_count", Severity.INFO, it.line, text=cut_chars(tg.description, 60))
     sheet.area = paragraphs(bodies.get("area", []))
     sheet.method_steps = [it.full() for it in split_items(bodies.get("method", []))]
     sheet.period = paragraphs(bodies.get("period", []))

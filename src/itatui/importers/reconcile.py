@@ -14,6 +14,7 @@ from itatui.importers.parsed import ParsedDimension, ParsedMission, ParsedPlan, 
 from itatui.importers.part2 import SharedBudget
 from itatui.importers.part3 import Part3
 from itatui.importers.textutil import NUMBER, dewrap, name_key, nospace, numf, similarity, squash
+from itatui.domain.text import cut_chars
 
 CLOSE_ENOUGH = 0.75  # name similarity accepted for a sheet that matches nothing exactly
 POSITION_FLOOR = 0.5  # a sheet paired by its position must still look somewhat like the project
@@ -55,7 +56,7 @@ def attach_sheets(plan: ParsedPlan, p3: Part3, findings: Findings) -> None:
         if scored and scored[0][0] >= CLOSE_ENOUGH and (len(scored) == 1 or scored[0][0] - scored[1][0] > 0.05):
             _pair(plan, free[scored[0][1]], sheet, findings, free)
         else:
-            findings.add("sheet_unmatched", Severity.WARNING, sheet.line, name=sheet.name[:80])
+            findings.add("sheet_unmatched", Severity.WARNING, sheet.line, name=cut_chars(sheet.name, 80))
     for project in free.values():
         findings.add("project_without_sheet", Severity.WARNING, project.line, number=project.number)
 
@@ -188,7 +189,7 @@ def compare_budgets(plan: ParsedPlan, findings: Findings) -> None:
         line = project.sheet.section_lines.get("budget", project.sheet.line)
         if not ok:
             if project.sheet.budget_text:
-                findings.add("sheet_budget_unreadable", Severity.INFO, line, number=project.number, text=project.sheet.budget_text[:60])
+                findings.add("sheet_budget_unreadable", Severity.INFO, line, number=project.number, text=cut_chars(project.sheet.budget_text, 60))
             continue
         differing = [b for b in project.budgets if b.amount != amount]
         if differing:
@@ -196,5 +197,5 @@ def compare_budgets(plan: ParsedPlan, findings: Findings) -> None:
                 "project_budget_differs", Severity.WARNING, line, other=(project.line or 0,),
                 number=project.number,
                 part2=", ".join(f"{b.fiscal_year}: {fmt_baht(b.amount)}" for b in project.budgets),
-                part3=project.sheet.budget_text[:60],
+                part3=cut_chars(project.sheet.budget_text, 60),
             )

@@ -9,6 +9,7 @@ officers who investigate them and nobody else; it never holds a complainant's id
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
@@ -161,17 +162,35 @@ def _local(dt: datetime) -> date:
     return thai_date(dt)
 
 
-def render_receipt_report(engine: Engine, actor: Actor, params: ReportParams, fmt: str, thai_digits: bool) -> bytes:
-    data = core.receipt_data(engine, actor, params.complaint or 0)
-    view = ReceiptView(
+def receipt_view(data, today: date | None = None) -> ReceiptView:  # noqa: ANN001 - store ReceiptData
+    """The core's receipt data as the receipt's view: the same evidence lines as the screen lists and the
+    office's own channels (its contact settings)."""
+    return ReceiptView(
         organisation_name=data.organisation_name, address_line=data.address_line, kind=data.kind,
         registry_display=data.registry_display, tracking_code=data.tracking_code, received_at=data.received_at,
         due_date=data.due_date, days_allowed=data.days_allowed, working_days=data.working_days,
         channel_label=t(label_key(Channel(data.channel))) if data.channel in Channel._value2member_map_ else data.channel,
         subject=data.subject, officer_name=data.officer_name, next_steps=tuple(data.next_steps),
         follow_up_phone=data.follow_up_phone, follow_up_office=data.follow_up_office,
-        show_name=data.show_name if data.kind == "general" else None, printed_on=params.today,
+        show_name=data.show_name if data.kind == "general" else None, printed_on=today,
+        evidence=tuple(f"{e.item} ({e.filed_at})" if e.filed_at else e.item for e in data.evidence),
+        contact=tuple(data.contact), emblem_svg=_emblem_svg(data.emblem),
     )
+
+
+def _emblem_svg(path: str) -> str:
+    """The emblem's SVG text (the PDF engine reads no file outside its templates); other kinds print none."""
+    if not path.lower().endswith(".svg"):
+        return ""
+    try:
+        return Path(path).read_text(encoding="utf-8")
+    except OSError:
+        return ""
+
+
+def render_receipt_report(engine: Engine, actor: Actor, params: ReportParams, fmt: str, thai_digits: bool) -> bytes:
+    data = core.receipt_data(engine, actor, params.complaint or 0)
+    view = receipt_view(data, params.today)
     paper = (params.paper or "A5").upper()
     return render_receipt(view, paper="A4" if paper == "A4" else "A5", thai_digits=thai_digits)
 

@@ -53,6 +53,9 @@ class ReceiptView:
     kiosk: bool = True  # the office runs ``itatui kiosk`` where a citizen looks up a code
     show_name: str | None = None  # complainant's name, general complaints only
     printed_on: date | None = None  # the BE date in the page heading; None = today
+    evidence: tuple[str, ...] = ()  # what the complainant handed over, one line each (as the screen lists it)
+    contact: tuple[str, ...] = ()  # the office's channels from its settings, one line each (phone, website …)
+    emblem_svg: str = ""  # the organisation's emblem (SVG text), printed above its name
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
@@ -121,7 +124,7 @@ def receipt_data(view: ReceiptView, *, paper: str = "A5", thai_digits: bool = Fa
         rows.append([t("report.receipt.complainant"), view.show_name])
     rows.append([t("report.receipt.due"), due_value])
 
-    follow_up = []
+    follow_up = list(view.contact)
     if view.follow_up_phone:
         follow_up.append(t("report.receipt.follow.phone", phone=view.follow_up_phone))
     if view.follow_up_office:
@@ -172,6 +175,9 @@ def receipt_data(view: ReceiptView, *, paper: str = "A5", thai_digits: bool = Fa
             "rows": rows,
             "next_steps_label": t("report.receipt.next_steps"),
             "next_steps": list(view.next_steps or standard_steps(view.kind, due_text, lang)),
+            "evidence_label": t("report.receipt.evidence"),
+            "evidence": list(view.evidence),
+            "emblem": view.emblem_svg,
             "follow_up_label": t("report.receipt.follow_up"),
             "follow_up": follow_up,
             "confidential": t("report.receipt.confidential") if view.kind == "corruption" else "",

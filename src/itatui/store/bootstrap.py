@@ -20,3 +20,32 @@ def open_database(db: str | None = None) -> Engine:
 
         upgrade(engine)
     return engine
+
+
+class DatabaseMissing(Exception):
+    """A read-only command was pointed at a database file that does not exist (it is never created)."""
+
+    def __init__(self, where: str) -> None:
+        super().__init__(where)
+        self.where = where
+
+
+def database_label(db: str | None = None) -> str:
+    """Where ``db`` (as ``--db``) leads, fit to print: the file's path, or the URL without its password."""
+    from sqlalchemy.engine import make_url
+
+    url = resolve_url(db, create_dir=False)
+    if url.startswith("sqlite:///"):
+        return url[len("sqlite:///") :]
+    return make_url(url).render_as_string(hide_password=True)
+
+
+def open_existing_database(db: str | None = None) -> Engine:
+    """``open_database`` for read-only commands (status, kiosk): a SQLite file that is not there is reported
+    (``DatabaseMissing``), never created empty."""
+    from pathlib import Path
+
+    url = resolve_url(db, create_dir=False)
+    if url.startswith("sqlite:///") and not Path(url[len("sqlite:///") :]).is_file():
+        raise DatabaseMissing(database_label(db))
+    return open_database(db)

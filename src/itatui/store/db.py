@@ -17,7 +17,7 @@ from sqlalchemy.pool import StaticPool
 from sqlmodel import Session, create_engine
 
 
-def resolve_url(db: str | None = None) -> str:
+def resolve_url(db: str | None = None, *, create_dir: bool = True) -> str:
     """``--db`` wins, then ``ITATUI_DB``, then the default file in the user's data directory.
 
     A plain path becomes a SQLite URL; anything containing ``://`` is used as given.
@@ -31,7 +31,7 @@ def resolve_url(db: str | None = None) -> str:
             value = "postgresql+psycopg://" + value[len("postgresql://") :]
         return value
     path = Path(value).expanduser()
-    if not path.parent.exists():
+    if create_dir and not path.parent.exists():
         path.parent.mkdir(parents=True, mode=0o700)  # a new folder is its owner's only
     return f"sqlite:///{path}"
 

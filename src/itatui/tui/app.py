@@ -95,6 +95,17 @@ MODE_SCREENS: dict[str, Callable[[], Screen]] = {
 }
 
 
+def home_mode(actor) -> str:  # noqa: ANN001 - an Actor (the core's; not imported at start-up)
+    """Where a user lands after the log-in: the desk for complaint staff, the plan for everyone else."""
+    from itatui.domain.roles import Role
+
+    if actor.has_role(Role.ADMIN) or actor.has_role(Role.PLAN_OFFICER):
+        return "plan"
+    if actor.has_role(Role.COMPLAINT_OFFICER) or actor.has_role(Role.INVESTIGATOR):
+        return "complaints"
+    return "plan"
+
+
 def shell_bindings() -> list[Binding]:
     """The app's own keys, built when the App is made so they follow the language chosen at start."""
     # The four mode keys share one footer entry ("1 2 3 4 หน้าจอ"): their names would not fit in 80 columns.
@@ -105,6 +116,8 @@ def shell_bindings() -> list[Binding]:
             for mode, key in MODE_KEYS.items()
         ),
         Binding("y", "app.pick_year", t("key.year"), id="year"),
+        Binding("ctrl+l", "app.logout", t("shell.key.logout"), id="logout", show=False),
+        Binding("ctrl+o", "app.office", t("office.key.open"), id="office", show=False),
         Binding("t", "app.toggle_digits", t("key.digits"), id="digits", show=False),
         # Priority, so help opens over modal forms too (they list their own keys); an input field still gets
         # the "?" typed into it, because Textual drops bindings for keys the focused input consumes.
@@ -114,6 +127,13 @@ def shell_bindings() -> list[Binding]:
         Binding("ctrl+c", "app.help_quit", show=False, system=True),
         Binding("ctrl+p", "app.command_palette", t("shell.key.palette"), show=False, priority=True, id="palette"),
     ]
+
+
+class _SignInBase(Screen):
+    """Under the log-in screen after a log-out (the start-up one sits on the app's default screen)."""
+
+    def compose(self) -> ComposeResult:
+        yield Static(t("shell.loading"), id="loading")
 
 
 @dataclass(frozen=True)
@@ -298,7 +318,9 @@ class ItaApp(App[None]):
         if result is None:
             return
         if result.plan_message:
-            self.notify(result.plan_message, timeout=10)
+            # Two lines when the plan names another organisation: that is a warning, kept up longer.
+            mismatch = "\n" in result.plan_message
+            self.notify(result.plan_message, timeout=20 if mismatch else 10, severity="warning" if mismatch else "information")
         self._logged_in(result.login)
 
     def _logged_in(self, result: LoginResult | None) -> None:
@@ -318,7 +340,7 @@ class ItaApp(App[None]):
             demo=self.demo,
         )
         self.title = self._title(org.name) if org else t("app.title")
-        self.action_mode("plan")
+        self.action_mode(home_mode(self.ctx.actor))
 
     # -- header -----------------------------------------------------------------------------------------
 
@@ -340,14 +362,57 @@ class ItaApp(App[None]):
     # -- keys -------------------------------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("mode", "pick_year", "toggle_digits") and self.ctx is None:
+        if action in ("mode", "pick_year", "toggle_digits", "logout", "office") and self.ctx is None:
             return False  # nothing to switch to before log-in: hidden from the footer and the palette
+        if action == "office":
+            from itatui.domain.roles import Perm
+
+            return self.ctx.actor.can(Perm.USERS_MANAGE)  # administrators only: hidden from everyone else
         return True
 
     def action_mode(self, mode: str) -> None:
         if self.ctx is not None and mode in self.MODES:
             self.switch_mode(mode)
             self._update_sub_title()
+
+    async def action_logout(self) -> None:
+        """Log out (or switch user): every mode's screens are dropped, the log-in screen comes back."""
+        if self.ctx is None:
+            return
+        while len(self.screen_stack) > 1:  # forms and pushed screens first, while they still have a user
+            await self.pop_screen()
+        if "signin" not in self._modes:
+            self.add_mode("signin", _SignInBase)
+        await self.switch_mode("signin")  # a mode of its own: the others are dropped with their screens
+        for mode, factory in type(self).MODES.items():
+            if mode in self._modes:
+                await self.remove_mode(mode)
+            self.add_mode(mode, factory)
+        self.ctx = None
+        self.sub_title = ""
+        self._login = LoginScreen(self.wait_for_database, demo_accounts=None)
+        self.push_screen(self._login, self._logged_in)
+        self._probe_for_login()
+
+    @work(thread=True, exclusive=True, group="startup", exit_on_error=False)
+    def _probe_for_login(self) -> None:
+        from itatui.store.accounts import count_users
+        from itatui.store.org import get_organisation
+
+        engine = self.wait_for_database()
+        org = get_organisation(engine)
+        accounts: list[DemoLine] = []
+        if self.demo:
+            from itatui.store.demo import demo_accounts_present
+
+            accounts = [DemoLine(a.username, a.password, t(f"role.{a.role.value}")) for a in demo_accounts_present(engine)]
+        self.call_from_thread(self._start, _Probe(count_users(engine), org.name if org else "", accounts))
+
+    def action_office(self) -> None:
+        from itatui.tui.office.office_screen import OfficeScreen
+
+        if not isinstance(self.screen, OfficeScreen):
+            self.push_screen(OfficeScreen())
 
     def action_pick_year(self) -> None:
         from itatui.tui.shell.year_picker import YearPicker
@@ -383,6 +448,9 @@ class ItaApp(App[None]):
         for mode, stack in self._screen_stacks.items():
             if stack and stack[0] is screen and mode in MODE_KEYS:
                 return t(f"mode.{mode}")
+        help_title = getattr(screen, "HELP_TITLE", "")
+        if help_title:
+            return t(help_title)  # a pushed screen's own name, not the organisation's (the app title)
         if screen.id == "login":
             return t("login.title")
         if screen.id == "first-run":
@@ -406,6 +474,9 @@ class ItaApp(App[None]):
                 )
             yield SystemCommand(t("shell.palette.change_year"), t("shell.palette.key", key="y"), self.action_pick_year)
             yield SystemCommand(t("shell.palette.toggle_digits"), t("shell.palette.key", key="t"), self.action_toggle_digits)
+            yield SystemCommand(t("shell.key.logout"), t("shell.palette.key", key="ctrl+l"), self.action_logout)
+            if self.check_action("office", ()):
+                yield SystemCommand(t("office.title"), t("shell.palette.key", key="ctrl+o"), self.action_office)
         yield SystemCommand(t("shell.palette.help"), t("shell.palette.key", key="?"), self.action_help)
         yield SystemCommand(t("shell.palette.quit"), t("shell.palette.key", key="ctrl+q"), self.action_quit)
 

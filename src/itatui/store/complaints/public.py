@@ -99,11 +99,21 @@ def receipt_data(engine: Engine, actor: Actor, complaint_id: int) -> ReceiptData
         if isinstance(extra, str):
             extra = {"office": extra}
         phone_no, office = str(extra.get("phone", "")), str(extra.get("office", ""))
+        from itatui.store.office.queries import contact_in  # the office's own channels (its settings)
+
+        contact = contact_in(s, c.organisation_id)
+        phone_no = phone_no or contact.phone
+        channels = tuple(
+            t(f"report.receipt.follow.{name}", **{name: value})
+            for name, value in (("website", contact.website), ("line", contact.line), ("facebook", contact.facebook))
+            if value
+        )
         follow = [t("complaint.receipt.follow_code", code=code)]
         if phone_no:
             follow.append(t("complaint.receipt.follow_phone", phone=phone_no))
         if office:
             follow.append(office)
+        follow += channels
         named_who = None
         if not corruption and not c.anonymous and actor.can(Perm.COMPLAINT_PERSONAL):
             from itatui.store.complaints.personal import complainant_of
@@ -118,7 +128,7 @@ def receipt_data(engine: Engine, actor: Actor, complaint_id: int) -> ReceiptData
         ) if x)
         return ReceiptData(
             organisation_name=org.name if org else "",
-            address_line=place,
+            address_line=contact.address or place,
             kind=str(c.kind),
             channel=c.channel,
             registry_display=registry_display(c.kind, c.registry_no, c.fiscal_year),
@@ -135,6 +145,8 @@ def receipt_data(engine: Engine, actor: Actor, complaint_id: int) -> ReceiptData
             follow_up=tuple(follow),
             follow_up_phone=phone_no,
             follow_up_office=office,
+            contact=channels,
+            emblem=contact.emblem,
         )
 
 
@@ -145,10 +157,10 @@ class Choice:
 
 
 def unit_choices(engine: Engine, actor: Actor, organisation_id: int | None = None) -> list[Choice]:
-    """Units to forward to (the pseudo-unit ทุกส่วนราชการ left out)."""
+    """Units to forward to (the pseudo-unit ทุกส่วนราชการ and retired units left out)."""
     require(actor, Perm.COMPLAINT_VIEW)
     with session_scope(engine) as s:
-        q = select(Unit).where(Unit.is_all == False)  # noqa: E712
+        q = select(Unit).where(Unit.is_all == False, Unit.retired == False)  # noqa: E712
         if organisation_id is not None:
             q = q.where(Unit.organisation_id == organisation_id)
         return [Choice(u.id or 0, u.name or u.code) for u in s.exec(q.order_by(col(Unit.id))).all()]

@@ -249,6 +249,8 @@ class ReceiptData:
     follow_up: tuple[str, ...]
     follow_up_phone: str = ""
     follow_up_office: str = ""
+    contact: tuple[str, ...] = ()  # the office's public channels (website, LINE, Facebook) as printed lines
+    emblem: str = ""  # path of the organisation's emblem image, when set
 
 
 __all__ = [

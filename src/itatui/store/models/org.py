@@ -27,6 +27,7 @@ class Unit(SQLModel, table=True):
     code: str = Field(max_length=60)  # as written in the plan's หมายเหตุ column
     name: str = Field(default="", max_length=200)  # full name, e.g. สำนักปลัด
     is_all: bool = False  # ทุกส่วนราชการ
+    retired: bool = False  # no longer offered for new work; what names it keeps it
 
 
 class Setting(SQLModel, table=True):

@@ -20,6 +20,7 @@ class Plan(SQLModel, table=True):
     source_name: str = Field(default="", max_length=300)
     source_sha256: str = Field(default="", max_length=64)
     imported_at: datetime = Field(default_factory=utcnow)
+    import_findings: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))  # JSON findings, see store/plan/findings.py
 
 
 class Dimension(SQLModel, table=True):

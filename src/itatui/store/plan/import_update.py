@@ -12,6 +12,7 @@ from sqlalchemy import func
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, SQLModel, col, select
 
+from itatui.domain.text import cut_chars
 from itatui.domain.roles import Actor
 from itatui.importers.parsed import ParsedPlan, ParsedProject
 from itatui.importers.plan_dict import document_content
@@ -177,7 +178,7 @@ def _check_removable(s: Session, row: Project) -> None:
         raise ImportRefused("import.err.progress_would_be_lost", number=row.number)
     for kpi in s.exec(select(Kpi).where(Kpi.project_id == pid)).all():
         if s.exec(select(KpiActual.id).where(KpiActual.kpi_id == kpi.id)).first() is not None:
-            raise ImportRefused("import.err.kpi_actuals_would_be_lost", number=row.number, indicator=kpi.indicator[:60])
+            raise ImportRefused("import.err.kpi_actuals_would_be_lost", number=row.number, indicator=cut_chars(kpi.indicator, 60))
     others = _referrers(s, "project", pid, _PROJECT_CHILDREN | {"progressreport"})
     if others:
         raise ImportRefused("import.err.project_referenced", number=row.number, table=", ".join(others))
@@ -270,7 +271,7 @@ def _update_kpis(s: Session, row: Project, p: ParsedProject) -> None:
                 pairs[i] = (same_kind, k)
     for e in left:
         if s.exec(select(KpiActual.id).where(KpiActual.kpi_id == e.id)).first() is not None:
-            raise ImportRefused("import.err.kpi_actuals_would_be_lost", number=row.number, indicator=e.indicator[:60])
+            raise ImportRefused("import.err.kpi_actuals_would_be_lost", number=row.number, indicator=cut_chars(e.indicator, 60))
         s.delete(e)
     for match, k in pairs:
         kpi = match or Kpi(project_id=row.id or 0, kind=k.kind, indicator=k.indicator)

@@ -90,14 +90,19 @@ def import_plan(
         plan = s.exec(
             select(Plan).where(Plan.organisation_id == org.id, Plan.start_year == parsed.start_year, Plan.end_year == parsed.end_year)
         ).first()
+        from itatui.store.plan.findings import keep_findings  # reviewable later from the plan table
+
         if plan is None:
             plan = _create_plan(s, actor, org, parsed, unit_ids)
+            keep_findings(s, plan, parsed, org)
             return _summary("created", org, plan, parsed)
         current = plan_to_dict(load_plan(s, plan.id or 0)[0])
         if _comparable(current) == _comparable(desired):
             _refresh_source(s, actor, plan, parsed)
+            keep_findings(s, plan, parsed, org)
             return _summary("unchanged", org, plan, parsed)
         changes = update_plan(s, actor, plan, parsed, unit_ids, current, desired)
+        keep_findings(s, plan, parsed, org)
         return _summary("updated", org, plan, parsed, **changes)
 
 

@@ -15,7 +15,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, select
 
-from itatui.domain.eplan import NO_REPORT, PlanError, PlanTargetKind, Status
+from itatui.domain.eplan import MAX_PROJECT_NUMBER, NO_REPORT, PlanError, PlanTargetKind, Status
 from itatui.domain.roles import Actor, Perm, require
 from itatui.domain.thai import to_arabic
 from itatui.store.db import session_scope
@@ -101,7 +101,8 @@ def _filter_conditions(plan_id: int, flt: PlanFilter) -> list[Any]:
         sheet_like = contains(func.lower(Project.sheet_name), text.lower())
         number = to_arabic(text).rstrip(")").strip()
         alts = [like, sheet_like]
-        if number.isdigit():
+        # A number too long to be a project's (e.g. a pasted ID) matches by text only, never overflows.
+        if number.isdigit() and int(number) <= MAX_PROJECT_NUMBER:
             alts.append(Project.number == int(number))
         conds.append(or_(*alts))
     if flt.dimension_id is not None:

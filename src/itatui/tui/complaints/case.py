@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import asyncio
 
-from itatui.domain.complaints import OPEN_STATUSES, ComplaintKind, EventKind, Status
+from itatui.domain.complaints import OPEN_STATUSES, ComplaintKind, EventKind, Status, label_key
 from itatui.domain.idcard import format_id
 from itatui.domain.roles import Perm, Role
 from itatui.domain.thai import digits
@@ -45,6 +45,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Header, Static
+from itatui.tui.widgets.refusals import ExplainRefusals
 
 _OPEN = {s.value for s in OPEN_STATUSES}
 
@@ -90,7 +91,8 @@ def event_lines(e: CaseEvent, thai: bool) -> Text:
     return out
 
 
-class ComplaintCaseScreen(ModeScreen[None]):
+class ComplaintCaseScreen(ExplainRefusals, ModeScreen[None]):
+    HELP_TITLE = "help.title.case"  # what help (?) calls this screen
     SHOWS_PERSONAL_DATA = True  # idle log-out applies here (tui/shell/idle.py)
     DEFAULT_CSS = """
     ComplaintCaseScreen #case-body { padding: 0 1; }
@@ -291,6 +293,8 @@ class ComplaintCaseScreen(ModeScreen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Hide what this user may never do here; grey out what the case's status does not allow now."""
+        if getattr(self.app, "ctx", None) is None:
+            return action == "back"  # logged out: this screen is on its way out
         if action == "reveal":
             return self._may_reveal() and self.revealed is None
         if action != "act":
@@ -308,6 +312,18 @@ class ComplaintCaseScreen(ModeScreen[None]):
             "close": status == Status.RESULT_TOLD,
         }
         return True if allowed.get(str(parameters[0]), True) else None
+
+    def refusal_text(self, action: str, parameters: tuple[object, ...]) -> str | None:
+        """Why a greyed key does nothing on this case now (its status does not allow it)."""
+        if action != "act" or self.case is None:
+            return None
+        what = str(parameters[0])
+        status = self.case.status
+        if what == "close" and status != Status.CLOSED:
+            return t("refuse.close_needs_result")
+        if status == Status.CLOSED:
+            return t("refuse.case_closed")
+        return t("refuse.case_status", status=t(label_key(Status(status))))
 
     def action_back(self) -> None:
         self.revealed = None

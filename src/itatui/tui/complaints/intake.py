@@ -32,6 +32,7 @@ from itatui.tui.widgets.complaint_labels import (
     kind_label,
 )
 from itatui.tui.widgets.form_errors import FormErrors
+from itatui.tui.widgets.confirm_discard import cancel_form, form_values
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -199,6 +200,11 @@ class ComplaintIntakeForm(ModalScreen[CreatedComplaint | None]):
 
     def on_mount(self) -> None:
         self.query_one("#kind", Select).focus()
+        self._initial: dict[str, object] | None = None
+        self.call_after_refresh(self._remember_initial)
+
+    def _remember_initial(self) -> None:
+        self._initial = form_values(self)  # what escape compares with before asking to discard
 
     @on(Select.Changed, "#kind")
     def _kind_changed(self, event: Select.Changed) -> None:
@@ -268,11 +274,12 @@ class ComplaintIntakeForm(ModalScreen[CreatedComplaint | None]):
         problems: list[FieldProblem] = []
         received_text = self._value("received_at")
         received = None
-        if received_text.strip() != self._received_default.strip():
-            try:
-                received = parse_received(received_text)
-            except InputError as exc:
-                problems.append(FieldProblem("received_at", str(exc.args[0])))
+        # Always the minute the field shows, also when left as pre-filled: the receipt must print the time the
+        # desk saw on the form (the save a minute later used to print the next minute).
+        try:
+            received = parse_received(received_text)
+        except InputError as exc:
+            problems.append(FieldProblem("received_at", str(exc.args[0])))
         kind = self.query_one("#kind", Select).value
         anonymous = self.query_one("#anonymous", Checkbox).value
         unit = self.query_one("#unit_id", Select).value
@@ -312,7 +319,7 @@ class ComplaintIntakeForm(ModalScreen[CreatedComplaint | None]):
     # ------------------------------------------------------------------------------------------ saving
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        cancel_form(self, getattr(self, "_initial", None))
 
     def action_save(self) -> None:
         if self._saving:

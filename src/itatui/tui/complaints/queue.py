@@ -46,17 +46,26 @@ SEARCH_DELAY = 0.3  # seconds of typing pause before the search runs
 SORT_CYCLE: tuple[tuple[str, bool], ...] = (("received", True), ("due", False), ("registry", True), ("status", False))
 
 
-def queue_columns() -> list[PagedColumn]:
+# In order of what the desk watches: the 15-day clock (due date, days left) right after the registry number, so
+# it is in view at 80 columns; the subject takes the width the terminal has left (see ``subject_width``).
+FIXED_COLUMNS_WIDTH = 12 + 12 + 14 + 14 + 2 * 5  # registry, due, days, status, and the subject's padding
+
+
+def subject_width(screen_width: int) -> int:
+    return max(16, min(60, screen_width - FIXED_COLUMNS_WIDTH - 2 * 4 - 2))
+
+
+def queue_columns(screen_width: int = 80) -> list[PagedColumn]:
     return [
         PagedColumn("registry", t("desk.col.registry"), 12),
+        PagedColumn("due", t("desk.col.due"), 12),
+        PagedColumn("days", t("desk.col.days"), 14),
+        PagedColumn("status", t("desk.col.status"), 14),
+        PagedColumn("subject", t("desk.col.subject"), subject_width(screen_width)),
+        PagedColumn("unit", t("desk.col.unit"), 16),
         PagedColumn("received", t("desk.col.received"), 12),
         PagedColumn("kind", t("desk.col.kind"), 6),
         PagedColumn("channel", t("desk.col.channel"), 12),
-        PagedColumn("subject", t("desk.col.subject"), 30),
-        PagedColumn("unit", t("desk.col.unit"), 16),
-        PagedColumn("status", t("desk.col.status"), 14),
-        PagedColumn("due", t("desk.col.due"), 12),
-        PagedColumn("days", t("desk.col.days"), 14),
     ]
 
 
@@ -64,14 +73,14 @@ def queue_cells(row: QueueRow, thai: bool) -> list[Text | str]:
     style = URGENCY_STYLE.get(row.urgency, "")
     return [
         Text(digits(row.registry_display, thai), style=style),
+        Text(be_date(row.due_date, thai), style=style),
+        days_left_text(row.days_left, row.urgency, thai),
+        status_label(row.status),
+        " ".join(row.subject.split()),
+        row.unit_name or "-",
         be_date(local_date(row.received_at), thai),
         kind_short(row.kind),
         channel_label(row.channel),
-        " ".join(row.subject.split()),
-        row.unit_name or "-",
-        status_label(row.status),
-        Text(be_date(row.due_date, thai), style=style),
-        days_left_text(row.days_left, row.urgency, thai),
     ]
 
 
@@ -112,8 +121,17 @@ class ComplaintsScreen(ModeScreen[None]):
         with Horizontal(id="desk-bar"):
             yield Input(placeholder=t("desk.search.placeholder"), id="desk-search", compact=True)
             yield Static("", id="desk-filters")
-        yield PagedTable(queue_columns(), self._cells, fixed_columns=1, id="desk-queue")
+        yield PagedTable(queue_columns(self.app.size.width), self._cells, fixed_columns=1, id="desk-queue")
         yield Footer()
+
+    def on_resize(self) -> None:
+        table = self.queue.table
+        subject = table.columns.get("subject")  # type: ignore[call-overload]
+        if subject is not None and subject.width != subject_width(self.size.width):
+            subject.width = subject_width(self.size.width)
+            table._require_update_dimensions = True  # Textual re-measures the columns on the next refresh
+            table._clear_caches()
+            table.refresh()
 
     def on_mount(self) -> None:
         self.queue.thai_digits = self.thai_digits

@@ -37,6 +37,10 @@ from textual.widgets import Footer, Header, Input, Label, Select, Static
 PAPERS = ("A5", "A4")
 
 
+def evidence_line(item: str, filed_at: str) -> str:
+    return f"{item} ({filed_at})" if filed_at else item
+
+
 def receipts_dir() -> Path:
     return paths.data_dir() / "receipts"
 
@@ -111,6 +115,7 @@ class SaveAsForm(ModalScreen[SaveTarget | None]):
 
 
 class ReceiptScreen(ModeScreen[None]):
+    HELP_TITLE = "help.title.receipt"  # what help (?) calls this screen
     DEFAULT_CSS = """
     ReceiptScreen #receipt-body { padding: 0 2; }
     ReceiptScreen #receipt-title { text-style: bold; text-align: center; width: 1fr; margin-top: 1; }
@@ -194,8 +199,7 @@ class ReceiptScreen(ModeScreen[None]):
         if data.evidence:
             facts.append("\n" + t("desk.receipt.evidence") + "\n", style="bold")
             for i, ev in enumerate(data.evidence, 1):
-                where = f" ({ev.filed_at})" if ev.filed_at else ""
-                facts.append(f"  {digits(str(i), thai)}. {ev.item}{where}\n")
+                facts.append(f"  {digits(str(i), thai)}. {evidence_line(ev.item, ev.filed_at)}\n")
         facts.append("\n" + t("desk.receipt.next_steps") + "\n", style="bold")
         for step in data.next_steps:
             facts.append(f"  • {digits(step, thai)}\n")

@@ -43,6 +43,7 @@ def bucket_table(title: str, buckets: tuple[Bucket, ...], thai: bool) -> Table:
 
 
 class ComplaintStatsScreen(ModeScreen[None]):
+    HELP_TITLE = "help.title.stats"  # what help (?) calls this screen
     REPORTS: ClassVar[tuple[str, ...]] = ("complaint-stats", "case-summary")  # what `p` offers (reports.registry)
     DEFAULT_CSS = """
     ComplaintStatsScreen #stats-period { height: auto; padding: 0 1; background: $boost; }

@@ -24,6 +24,7 @@ from textual.widgets import Input, Static
 
 
 class TrackingLookupScreen(ModalScreen[int | None]):
+    HELP_TITLE = "help.title.lookup"  # what help (?) calls this screen
     DEFAULT_CSS = """
     TrackingLookupScreen { align: center middle; }
     TrackingLookupScreen > #dialog {

@@ -56,7 +56,8 @@ class ProgressForm(ModalScreen[ProgressInfo | None]):
 
     def labels(self) -> dict[str, str]:
         out = {name: t(f"field.{name}") for name in (*AMOUNT_FIELDS, "status", "reason", "reason_text", "remark", "round", "fiscal_year", "unlock_reason")}
-        out.update({kpi_field(k.id): t("field.kpi", indicator=k.indicator) for k in self.data.kpis})
+        # The indicator is the document's text ("อย่างน้อย ๓ ช่องทาง"): its digits follow the `t` toggle too.
+        out.update({kpi_field(k.id): digits(t("field.kpi", indicator=k.indicator), self._thai) for k in self.data.kpis})
         return out
 
     def compose(self) -> ComposeResult:
@@ -84,7 +85,7 @@ class ProgressForm(ModalScreen[ProgressInfo | None]):
                     )
                     yield field_row(
                         labels["round"],
-                        Select([(t(f"eplan.round.{n}"), n) for n in ROUNDS], value=d.round, allow_blank=False, id="round"),
+                        Select([(digits(t(f"eplan.round.{n}"), thai), n) for n in ROUNDS], value=d.round, allow_blank=False, id="round"),
                     )
                 yield Static(t("progress.planned", amount=format_baht(d.planned_budget, thai_digits=thai)), classes="hint")
                 for name in AMOUNT_FIELDS:
@@ -94,16 +95,18 @@ class ProgressForm(ModalScreen[ProgressInfo | None]):
                     Select(
                         [(t(s.label_key), s.value) for s in Status],
                         value=r.status if r and r.status else Select.NULL,
+                        prompt=t("form.choose"),
                         id="status",
                         classes="editable",
                     ),
-                    t("progress.locks_on_save"),
+                    digits(t("progress.locks_on_save"), thai),
                 )
                 row = field_row(
                     labels["reason"],
                     Select(
                         [(t(x.label_key), x.value) for x in Reason],
                         value=r.not_possible_reason if r and r.not_possible_reason else Select.NULL,
+                        prompt=t("form.choose"),
                         id="reason",
                         classes="editable",
                     ),

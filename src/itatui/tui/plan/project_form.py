@@ -16,6 +16,7 @@ from itatui.i18n import t
 from itatui.store import plan as repo
 from itatui.store.plan import ProjectDraft, ProjectEdit, ProjectFormData, budget_field
 from itatui.tui.base import app_context
+from itatui.tui.widgets.confirm_discard import cancel_form, form_values
 from itatui.tui.widgets.form_errors import FormErrors, error_text
 from textual import work
 from textual.app import ComposeResult
@@ -113,6 +114,7 @@ class ProjectForm(ModalScreen[ProjectSaved | None]):
                     Select(
                         [(m.label, m.id) for m in self.data.missions],
                         value=d.mission_id if d.mission_id is not None else Select.NULL,
+                        prompt=t("form.choose"),
                         id="mission",
                     ),
                 )
@@ -150,6 +152,11 @@ class ProjectForm(ModalScreen[ProjectSaved | None]):
 
     def on_mount(self) -> None:
         self.query_one("#name", Input).focus()
+        self._initial: dict[str, object] | None = None
+        self.call_after_refresh(self._remember_initial)
+
+    def _remember_initial(self) -> None:
+        self._initial = form_values(self)  # what escape compares with before asking to discard
 
     # ------------------------------------------------------------------------------------------ reading
 
@@ -179,7 +186,7 @@ class ProjectForm(ModalScreen[ProjectSaved | None]):
     # ------------------------------------------------------------------------------------------ saving
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        cancel_form(self, getattr(self, "_initial", None))
 
     def action_save(self) -> None:
         if self._saving:

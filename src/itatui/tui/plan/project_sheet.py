@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from itatui.domain.eplan import Reason, TargetGroup
+from itatui.domain.eplan import Reason, TargetGroup, budget_total
 from itatui.domain.roles import Perm
 from itatui.domain.thai import digits
 from itatui.i18n import t
@@ -33,6 +33,7 @@ from textual.worker import get_current_worker
 
 
 class ProjectSheetScreen(ModeScreen[bool]):
+    HELP_TITLE = "help.title.sheet"  # what help (?) calls this screen
     REPORTS: ClassVar[tuple[str, ...]] = ("project-sheets", "monitoring")  # what `p` offers (reports.registry)
     DEFAULT_CSS = """
     ProjectSheetScreen #sheet-scroll { height: 1fr; padding: 0 1; }
@@ -65,6 +66,19 @@ class ProjectSheetScreen(ModeScreen[bool]):
     def on_mount(self) -> None:
         self.query_one("#sheet-scroll").focus()
         self.load()
+        if _segment is None:
+            self._load_segmenter()
+
+    @work(thread=True, exclusive=True, group="sheet-words", exit_on_error=False)
+    def _load_segmenter(self) -> None:
+        """Load the Thai word segmenter off the event loop (about a second, once per run), then redraw."""
+        global _segment
+        from itatui.domain.text import thai_words
+
+        thai_words("ติดตามตรวจสอบ")  # the first call loads the dictionary
+        _segment = thai_words
+        if self.sheet is not None:
+            self.app.call_from_thread(self._show, self.sheet)
 
     @property
     def _sheet_year(self) -> int | None:
@@ -161,17 +175,36 @@ def _label(enum_cls, value: str) -> str:  # noqa: ANN001
         return value
 
 
+def unit_label(code: str, name: str) -> str:
+    """"กองคลัง" once, not "กองคลัง กองคลัง", when a unit's short code is its whole name."""
+    code, name = code.strip(), name.strip()
+    return code if not name or name == code else f"{code} {name}".strip()
+
+
 def _heading(key: str, **params: object) -> Text:
     return Text("\n" + t(key, **params), style="bold underline")
 
 
-def _para(text: str) -> Text:
+# Set once the Thai word segmenter is loaded (``ProjectSheetScreen`` warms it in a worker when a sheet is first
+# shown): paragraphs then wrap between words; until then, at spaces as Rich does.
+_segment = None
+
+
+def _para(text: str):  # noqa: ANN202 - Text, or a ThaiParagraph once words can be found
+    if text and _segment is not None:
+        from itatui.tui.widgets.thai_paragraph import ThaiParagraph
+
+        return ThaiParagraph(_segment(text))
     return Text("  " + text if text else "  " + t("sheet.empty"))
 
 
 def _items(items: tuple[str, ...], thai: bool) -> list[RenderableType]:
     if not items:
         return [_para("")]
+    if _segment is not None:
+        from itatui.tui.widgets.thai_paragraph import ThaiParagraph
+
+        return [ThaiParagraph(_segment(f"{digits(str(i), thai)}) {item}")) for i, item in enumerate(items, start=1)]
     return [Text(f"  {digits(str(i), thai)}) {item}") for i, item in enumerate(items, start=1)]
 
 
@@ -206,7 +239,7 @@ def render_sheet(s: ProjectSheet, thai: bool) -> Group:
     out += [_heading("sheet.area"), _para(s.area)]
     out += [_heading("sheet.method"), *_items(s.method_steps, thai)]
     out += [_heading("sheet.period"), _para(digits(s.period, thai) if s.period else "")]
-    out += [_heading("sheet.budget_text"), _para(s.budget_text)]
+    out += [_heading("sheet.budget_text"), _para(digits(s.budget_text, thai))]  # "๒๐,๐๐๐ บาท" follows the `t` toggle
     out += [_heading("sheet.owner"), _para(s.owner)]
     out += [_heading("sheet.outputs"), *_items(s.outputs, thai)]
     out += [_heading("sheet.outcomes"), *_items(s.outcomes, thai)]
@@ -229,9 +262,11 @@ def render_sheet(s: ProjectSheet, thai: bool) -> Group:
         budgets.add_column(
             Text(year_text(year, thai), style=SELECTED_YEAR_STYLE if year == s.fiscal_year else ""), justify="right"
         )
-    budgets.add_row(*[baht_text(amount, thai) for _, amount in s.budgets])
+    budgets.add_column(Text(t("plan.col.total"), style="bold"), justify="right")
+    amounts = [amount for _, amount in s.budgets]
+    budgets.add_row(*[baht_text(amount, thai) for amount in amounts], Text(baht_text(budget_total(amounts), thai), style="bold"))
     out.append(budgets)
-    out += [_heading("sheet.units"), _para(", ".join(f"{u.code} {u.name}".strip() for u in s.units))]
+    out += [_heading("sheet.units"), _para(", ".join(unit_label(u.code, u.name) for u in s.units))]
 
     out.append(_heading("sheet.progress"))
     if s.progress:
@@ -252,7 +287,7 @@ def render_sheet(s: ProjectSheet, thai: bool) -> Group:
             status = status_text(p.status) + (f" ({t('sheet.locked')})" if p.locked else "")
             table.add_row(
                 Text(year_text(p.fiscal_year, thai), style="bold" if p.fiscal_year == s.fiscal_year else ""),
-                t(f"eplan.round.{p.round}"),
+                digits(t(f"eplan.round.{p.round}"), thai),
                 baht_text(p.amount_local_plan, thai),
                 baht_text(p.amount_ordinance, thai),
                 baht_text(p.amount_spent, thai),

@@ -11,7 +11,7 @@ from typing import ClassVar
 
 from dataclasses import dataclass, replace
 
-from itatui.domain.eplan import NO_REPORT, Status
+from itatui.domain.eplan import NO_REPORT, Status, budget_total
 from itatui.domain.roles import Perm
 from itatui.domain.thai import digits
 from itatui.i18n import t
@@ -22,9 +22,11 @@ from itatui.tui.base import ModeScreen
 from itatui.tui.dialogs import open_form
 from itatui.tui.plan.labels import default_round, kind_text, status_text
 from itatui.tui.plan.project_sheet import ProjectSheetScreen
+from itatui.tui.widgets.column_scroll import ColumnTable
 from itatui.tui.widgets.form_errors import error_text
 from itatui.tui.widgets.keys_footer import KeysFooter
 from itatui.tui.widgets.plan_summary import SELECTED_YEAR_STYLE, PlanSummaryPanel, baht_text, year_text
+from itatui.tui.widgets.refusals import ExplainRefusals
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -48,7 +50,12 @@ class _Loaded:
     flt: PlanFilter
 
 
-class PlanScreen(ModeScreen[None]):
+def name_width(screen_width: int) -> int:
+    """The name column grows with the terminal (about 45 % of it), between 24 and 64 cells."""
+    return max(24, min(64, (screen_width - 8) * 45 // 100))
+
+
+class PlanScreen(ExplainRefusals, ModeScreen[None]):
     """The plan table. ``plan_id`` None shows the organisation's plan covering the selected fiscal year."""
 
     REPORTS: ClassVar[tuple[str, ...]] = ("plan", "project-sheets", "monitoring")  # what `p` offers (reports.registry)
@@ -79,6 +86,7 @@ class PlanScreen(ModeScreen[None]):
         Binding("s", "summary", t("plan.key.summary"), id="plan.summary"),
         # Shown in help (?) and the palette; the 80-column footer keeps the everyday keys only.
         Binding("g", "targets", t("plan.key.targets"), id="plan.targets", show=False),
+        Binding("i", "findings", t("plan.key.findings"), id="plan.findings", show=False),
         Binding("space", "toggle_dimension", t("plan.key.toggle"), id="plan.toggle", show=False),
         Binding("a", "toggle_all", t("plan.key.toggle_all"), id="plan.toggle_all", show=False),
         Binding("t", "toggle_digits", t("key.digits"), id="plan.digits", show=False),
@@ -122,7 +130,7 @@ class PlanScreen(ModeScreen[None]):
                         id="plan-status",
                         compact=True,
                     )
-                yield DataTable(id="plan-table", cursor_type="row", fixed_columns=2, zebra_stripes=False)
+                yield ColumnTable(id="plan-table", cursor_type="row", fixed_columns=2, zebra_stripes=False)
                 yield Static("", id="plan-info")
             yield PlanSummaryPanel(id="plan-summary")
         yield KeysFooter()
@@ -134,6 +142,10 @@ class PlanScreen(ModeScreen[None]):
         self.reload()
 
     def on_resize(self) -> None:
+        table = self.query_one("#plan-table", DataTable)
+        name = table.columns.get("name")  # type: ignore[call-overload]
+        if name is not None and name.width != name_width(self.size.width):
+            self.render_table()
         wide = self.size.width >= WIDE
         self.set_class(wide, "-wide")
         self.set_class(not wide, "-narrow")
@@ -174,10 +186,18 @@ class PlanScreen(ModeScreen[None]):
                 loaded = _Loaded(view.plan, view.outline, view.totals, view.page, view.units, flt)
         except Exception as exc:  # noqa: BLE001 - shown to the user, the screen stays usable
             if not worker.is_cancelled:
-                self.app.call_from_thread(self._load_failed, exc)
+                self.app.call_from_thread(self._filter_failed, flt, exc)
             return
         if not worker.is_cancelled:
             self.app.call_from_thread(self._apply, loaded)
+
+    def _filter_failed(self, flt: PlanFilter, exc: BaseException) -> None:
+        """The rows for ``flt`` could not be read: show none rather than rows of an older filter."""
+        if flt != self.filter:
+            return
+        self.rows, self.total_rows = [], 0
+        self.query_one("#plan-table", DataTable).clear(columns=True)
+        self._load_failed(exc)
 
     def _load_failed(self, exc: BaseException) -> None:
         self.query_one("#plan-info", Static).update(t("plan.load_failed", reason=error_text(exc)))
@@ -248,14 +268,15 @@ class PlanScreen(ModeScreen[None]):
         fy = self.fiscal_year
         # Part 2's columns first (number, name, five budgets, units), then what the app adds.
         table.add_column(t("plan.col.number"), width=4, key="number")
-        table.add_column(t("plan.col.name"), width=32, key="name")
+        table.add_column(t("plan.col.name"), width=name_width(self.size.width or self.app.size.width), key="name")
         for y in years:
             label = t("plan.col.year", year=year_text(y, thai))
             table.add_column(Text(label, style=SELECTED_YEAR_STYLE) if y == fy else label, width=10, key=f"y{y}")
+        table.add_column(Text(t("plan.col.total"), style="bold"), width=11, key="total")
         table.add_column(t("plan.col.units"), width=14, key="units")
         table.add_column(t("plan.col.status", year=year_text(fy, thai)), width=18, key="status")
         table.add_column(t("plan.col.kind"), width=10, key="kind")
-        blanks = [""] * (len(years) + 3)
+        blanks = [""] * (len(years) + 4)
         by_mission: dict[int, list[ProjectRow]] = {}
         for r in self.rows:
             by_mission.setdefault(r.mission_id, []).append(r)
@@ -315,10 +336,12 @@ class PlanScreen(ModeScreen[None]):
         info.update(t(key, shown=shown, total=total, title=self.plan.title, year=year_text(fy, thai)))
 
     def _money_cells(self, values: tuple[int | None, ...], years: tuple[int, ...], fy: int, thai: bool, *, bold: bool = False) -> list[Text]:
+        """One cell per year, then the total over the plan's years."""
         out = []
         for y, v in zip(years, values, strict=True):
             style = "bold" if (bold or y == fy) else ""
             out.append(Text(baht_text(v, thai), style=style, justify="right"))
+        out.append(Text(baht_text(budget_total(values), thai), style="bold", justify="right"))
         return out
 
     def _project_cells(self, row: ProjectRow, years: tuple[int, ...], fy: int, thai: bool) -> list:
@@ -496,10 +519,26 @@ class PlanScreen(ModeScreen[None]):
         self.collapsed = set() if self.collapsed else {d.id for d in self.outline.dimensions}
         self.render_table()
 
+    # What each editing key needs; a user without it sees the key greyed, and pressing it says why.
+    _NEEDS = {"edit": Perm.PLAN_EDIT, "new": Perm.PLAN_EDIT, "targets": Perm.PLAN_EDIT, "progress": Perm.PROGRESS_EDIT}
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "toggle_digits" and hasattr(self.app, "action_toggle_digits"):
             return False  # the shell owns `t`; this binding only serves a host app without it
+        perm = self._NEEDS.get(action)
+        ctx = getattr(self.app, "ctx", None)
+        if perm is not None and ctx is not None and not ctx.actor.can(perm):
+            return None
         return True
+
+    def refusal_text(self, action: str, parameters: tuple[object, ...]) -> str | None:
+        return t("refuse.progress_edit") if action == "progress" else t("refuse.plan_edit")
+
+    def action_findings(self) -> None:
+        from itatui.tui.plan.import_findings import ImportFindingsScreen
+
+        if self.plan is not None:
+            self.app.push_screen(ImportFindingsScreen(self.plan.id, self.plan.title))
 
     def _can(self, perm: Perm) -> bool:
         if self.can(perm):

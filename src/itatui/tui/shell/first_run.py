@@ -81,6 +81,7 @@ class FirstRunScreen(Screen[FirstRunResult]):
     def __init__(self, engine: Engine) -> None:
         super().__init__(id="first-run")
         self.engine = engine
+        self._in_error: set[str] = set()  # fields whose error line is shown
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
@@ -101,6 +102,21 @@ class FirstRunScreen(Screen[FirstRunResult]):
 
     def data(self) -> FirstRunData:
         return FirstRunData(**{f: self.query_one(f"#{f}", Input).value for f, *_ in FIELDS})
+
+    @on(Input.Changed)
+    def _recheck(self, event: Input.Changed) -> None:
+        """A field shown in error is checked again as it is typed: its error line goes once it is fixed (new
+        errors appear only on saving, not while typing)."""
+        # (Textual's Input resets its own "-invalid" class on every change, so the fields in error are kept here.)
+        if event.input.id not in self._in_error:
+            return
+        still = {p.field for p in validate(self.data())}
+        for field_id in sorted(self._in_error - still):
+            self.query_one(f"#{field_id}", Input).remove_class("-invalid")
+            error = self.query_one(f"#{field_id}-error", Static)
+            error.update("")
+            error.remove_class("-shown")
+        self._in_error &= still
 
     @on(Input.Submitted)
     def _next_field(self, event: Input.Submitted) -> None:
@@ -129,6 +145,7 @@ class FirstRunScreen(Screen[FirstRunResult]):
         by_field: dict[str, list[str]] = {}
         for problem in problems:
             by_field.setdefault(problem.field, []).append(t(problem.key, **problem.params))
+        self._in_error = set(by_field)
         for field_id, *_ in FIELDS:
             messages = by_field.get(field_id, [])
             error = self.query_one(f"#{field_id}-error", Static)
@@ -209,4 +226,10 @@ def _import_plan(engine: Engine, actor, parsed, org) -> str:  # noqa: ANN001
     except PlanError as exc:
         # The organisation and the administrator are saved; the plan can be imported later from the CLI.
         return t("shell.first_run.plan_failed", reason=t(exc.key, **exc.params))
-    return t("shell.first_run.plan_imported", projects=summary.projects, findings=len(parsed.findings))
+    message = t("shell.first_run.plan_imported", projects=summary.projects, findings=len(parsed.findings))
+    from itatui.store.plan.findings import same_organisation
+
+    named = parsed.organisation.name
+    if named and not same_organisation(named, org.name):
+        message += "\n" + t("import.finding.organisation_differs", document=named, organisation=org.name)
+    return message

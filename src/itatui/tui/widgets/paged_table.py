@@ -21,6 +21,7 @@ from typing import Any, Protocol
 
 from itatui.domain.thai import digits
 from itatui.i18n import t
+from itatui.tui.widgets.column_scroll import ColumnScroll
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
@@ -52,7 +53,7 @@ class PagedColumn:
     width: int | None = None
 
 
-class _PageTable(DataTable):
+class _PageTable(ColumnScroll, DataTable):
     """The DataTable inside: page keys ask the owner for another page instead of scrolling a long table."""
 
     # Same keys as DataTable's, re-declared so help (`?`) lists them in the user's language.

@@ -6,7 +6,7 @@ The small number formatters here are shared by the plan screens and forms.
 
 from __future__ import annotations
 
-from itatui.domain.eplan import NO_REPORT, PlanTargetKind, Status
+from itatui.domain.eplan import NO_REPORT, PlanTargetKind, Status, budget_total
 from itatui.domain.thai import digits, format_baht
 from itatui.i18n import t
 from itatui.present.numbers import format_decimal
@@ -72,14 +72,16 @@ def render_summary(summary: PlanSummary, thai: bool) -> Group:
     money = Table(title=t("summary.money"), title_justify="left", box=None, padding=(0, 1), show_edge=False)
     money.add_column("", no_wrap=True)
     _year_header(money, years, fy, thai)
+    money.add_column(Text(t("plan.col.total"), style="bold"), justify="right", no_wrap=True)
+
+    def amounts(values) -> list:  # noqa: ANN001 - the years, then their total
+        return [*(baht_text(v, thai) for v in values), Text(baht_text(budget_total(values), thai), style="bold")]
+
     for d in summary.dimensions:
-        money.add_row(
-            Text(t("summary.dimension_planned", number=digits(str(d.number), thai)), style="bold"),
-            *[baht_text(v, thai) for v in d.planned],
-        )
-        money.add_row("  " + t("summary.spent"), *[baht_text(v, thai) for v in d.spent])
-    money.add_row(Text(t("summary.total_planned"), style="bold"), *[baht_text(v, thai) for v in summary.planned_total])
-    money.add_row(Text("  " + t("summary.spent"), style="bold"), *[baht_text(v, thai) for v in summary.spent_total])
+        money.add_row(Text(t("summary.dimension_planned", number=digits(str(d.number), thai)), style="bold"), *amounts(d.planned))
+        money.add_row("  " + t("summary.spent"), *amounts(d.spent))
+    money.add_row(Text(t("summary.total_planned"), style="bold"), *amounts(summary.planned_total))
+    money.add_row(Text("  " + t("summary.spent"), style="bold"), *amounts(summary.spent_total))
 
     targets = Table(title=t("summary.targets"), title_justify="left", box=None, padding=(0, 1), show_edge=False)
     targets.add_column("", no_wrap=True)

@@ -1,0 +1,1 @@
+"""The office area: units and the organisation's contact details (administrators)."""
