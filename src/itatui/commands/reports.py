@@ -18,6 +18,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     r.add_argument("--year", type=int, metavar="N", help=t("cli.report.year"))
     r.add_argument("--round", type=int, choices=(1, 2), help=t("cli.report.round"))
     r.add_argument("--project", type=int, metavar="N", help=t("cli.report.project"))
+    r.add_argument("--staff", metavar="CODE", help=t("cli.report.staff"))
     r.add_argument("--complaint", type=int, metavar="ID", help=t("cli.report.complaint"))
     r.add_argument("--paper", choices=("A4", "A5"), help=t("cli.report.paper"))
     r.add_argument("--format", choices=("pdf", "docx", "xlsx", "csv"), help=t("cli.report.format"))
@@ -70,7 +71,8 @@ def run_report(args: argparse.Namespace) -> int:
         return fail(t("cli.report.need_output"))
     out = Path(args.output)
     fmt = args.format or (out.suffix.lstrip(".").lower() if out.suffix.lstrip(".").lower() in ("pdf", "docx", "xlsx", "csv") else "pdf")
-    params = ReportParams(year=args.year, round=args.round, project=args.project, complaint=args.complaint, paper=args.paper)
+    params = ReportParams(year=args.year, round=args.round, project=args.project, complaint=args.complaint, paper=args.paper,
+                          staff=args.staff)
     engine = engine_for(args)
     try:
         registry.save(engine, _actor(engine, args), args.name, params, fmt, out, thai_digits=args.digits == "thai")

@@ -10,10 +10,14 @@ from __future__ import annotations
 
 import os
 
-from itatui.i18n import committees, common, complaints, desk, import_, office, ops, plan, reports, risks, security, shell
+from itatui.i18n import (
+    committee_reports, committees, common, complaints, desk, import_, office, ops, plan, reports, risks, security, shell,
+)
 
 LANGS = ("th", "en")
-_AREAS = (common, shell, plan, import_, complaints, desk, reports, risks, security, committees, office, ops)
+_AREAS = (
+    common, shell, plan, import_, complaints, desk, reports, risks, security, committees, office, ops, committee_reports,
+)
 
 CATALOGUE: dict[str, dict[str, str]] = {}
 for _area in _AREAS:

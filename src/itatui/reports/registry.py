@@ -12,14 +12,15 @@ from sqlalchemy.engine import Engine
 
 from itatui.domain.roles import Actor
 from itatui.i18n import t
-from itatui.reports import complaint_reports, plan_reports, risk_reports
+from itatui.reports import committee_reports, complaint_reports, plan_reports, risk_reports
 from itatui.reports.document import Document
 from itatui.reports.errors import ReportError
 from itatui.reports.renderers import render_document
 from itatui.reports.spec import ReportParams, ReportSpec
 from itatui.reports.typst_engine import write_atomic
 
-REPORTS: dict[str, ReportSpec] = {s.name: s for s in (*plan_reports.SPECS, *risk_reports.SPECS, *complaint_reports.SPECS)}
+REPORTS: dict[str, ReportSpec] = {s.name: s for s in (*plan_reports.SPECS, *risk_reports.SPECS, *complaint_reports.SPECS,
+                                                *committee_reports.SPECS)}
 
 __all__ = ["REPORTS", "ReportParams", "ReportSpec", "all_reports", "file_name", "for_screen", "get", "produce",
            "produce_with_document", "save", "title"]
@@ -103,4 +104,6 @@ def file_name(name: str, params: ReportParams, fmt: str) -> str:
         bits.append(f"p{params.project}")
     if params.complaint:
         bits.append(f"c{params.complaint}")
+    if params.staff:
+        bits.append(params.staff)
     return "-".join(bits) + "." + fmt

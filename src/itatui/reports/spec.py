@@ -22,6 +22,7 @@ class ReportParams:
     round: int | None = None  # 1 = 6 months, 2 = 12 months; None = the whole year where a report allows it
     project: int | None = None  # a project's number in the plan; None = all
     complaint: int | None = None  # a complaint's id (the receipt)
+    staff: str | None = None  # a staff code (one person's result letter); None = everyone's
     paper: str | None = None  # None = the report's own paper
     today: date | None = None  # the printed date; None = today (Thai time)
 
@@ -31,7 +32,7 @@ class ReportSpec:
     name: str
     title_key: str  # catalogue key of its title
     build: Callable[[Engine, Actor, ReportParams], Document] | None
-    params: tuple[str, ...] = ("year",)  # among "year", "round", "project", "complaint"
+    params: tuple[str, ...] = ("year",)  # among "year", "round", "project", "complaint", "staff"
     required: tuple[str, ...] = ()
     formats: tuple[str, ...] = ALL_FORMATS
     paper: str = "A4"  # "A4", "A4L" (landscape), "A5"

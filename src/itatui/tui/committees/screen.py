@@ -9,6 +9,8 @@ check of the round.
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -33,6 +35,12 @@ VIEWS = (("staff", "s", StaffView), ("evaluations", "e", EvaluationsView), ("com
 
 
 class CommitteesScreen(ModeScreen[None]):
+    # what `p` offers (reports.registry); the conflicts view keeps its own `p` (propose) while it has the focus
+    REPORTS: ClassVar[tuple[str, ...]] = (
+        "committee-screening-order", "committee-promotion-order", "committee-meetings", "committee-scores",
+        "committee-announcement", "committee-calculation", "committee-raise-order", "committee-allowance-order",
+        "committee-result-letters",
+    )
     DEFAULT_CSS = """
     CommitteesScreen #round-line { height: auto; padding: 0 1; background: $boost; }
     CommitteesScreen ContentSwitcher { height: 1fr; }
