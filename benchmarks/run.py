@@ -9,6 +9,11 @@ PostgreSQL columns need ``--pg URL`` (or ``ITATUI_TEST_PG_URL``): a server where
 created and dropped. The data reach PostgreSQL through ``itatui migrate-db`` (timed too). Saves per second: K
 processes each saving complaints for ``--seconds`` through the core (``create_complaint``), as K desks would;
 afterwards every registry number must be unique and without gaps (printed as a check).
+
+The SQLite measures run first, then the move to PostgreSQL and its measures, then the move back: a long run cut
+short still has its first figures. A step that fails shows "failed" in its cell and the run goes on; the table
+(with the machine's load averages at start and end) is printed however the run ends, and the scratch
+PostgreSQL database is always dropped.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ from __future__ import annotations
 import argparse
 import os
 import resource
+import signal
 import statistics
 import subprocess
 import sys
@@ -28,25 +34,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-DESK = r"""
-import sys, time
-from datetime import UTC, datetime
-from itatui.store.bootstrap import open_database
-from itatui.store import accounts
-from itatui.store import complaints as C
-url, seconds, who = sys.argv[1], float(sys.argv[2]), sys.argv[3]
-e = open_database(url)
-officer = accounts.authenticate(e, "desk", "desk-pass-1").actor()
-print("READY", flush=True)
-sys.stdin.readline()  # every desk starts together
-n, end = 0, time.perf_counter() + seconds
-while time.perf_counter() < end:
-    C.create_complaint(e, officer, C.ComplaintDraft(kind="general", channel="walk_in", subject=f"โต๊ะ {who} เรื่อง {n}",
-        details="ไฟฟ้าส่องสว่างดับ", complainant_name="นายทดสอบ", phone="0812345678", contact_pref="phone",
-        received_at=datetime.now(UTC)))
-    n += 1
-print("SAVED", n, flush=True)
-"""
+from desks import desks, registry_check  # noqa: E402  benchmarks/desks.py
 
 
 def _ms(fn: Callable[[], object], repeat: int = 5) -> float:
@@ -62,73 +50,129 @@ def _rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def startup(runs: int) -> list[tuple[str, str, str]]:
+def _load() -> str:
+    return " / ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
+class Table:
+    """Rows in the order first seen; each phase fills its engine's column. Printed as a Markdown table."""
+
+    def __init__(self) -> None:
+        self.rows: dict[str, list[str]] = {}
+
+    def put(self, measure: str, sqlite: str = "", pg: str = "") -> None:
+        row = self.rows.setdefault(measure, ["", ""])
+        if sqlite:
+            row[0] = sqlite
+        if pg:
+            row[1] = pg
+        print(f"  {measure}: {row[0]} | {row[1]}", flush=True)
+
+    def print(self) -> None:
+        w = max([len("measure")] + [len(k) for k in self.rows])
+        w2 = max([len("SQLite")] + [len(v[0]) for v in self.rows.values()])
+        w3 = max([len("PostgreSQL")] + [len(v[1]) for v in self.rows.values()])
+        print()
+        print(f"| {'measure':<{w}} | {'SQLite':<{w2}} | {'PostgreSQL':<{w3}} |")
+        print(f"|{'-' * (w + 2)}|{'-' * (w2 + 2)}|{'-' * (w3 + 2)}|")
+        for key, (a, b) in self.rows.items():
+            print(f"| {key:<{w}} | {a:<{w2}} | {b:<{w3}} |")
+        sys.stdout.flush()
+
+
+def step(table: Table, name: str, column: int, fn: Callable[[], None]) -> bool:
+    """Run one phase; a failure is written into the table instead of ending the run."""
+    print(f"[{time.strftime('%H:%M:%S')}] {name} (load {_load()})", flush=True)
+    try:
+        fn()
+        return True
+    except Exception as exc:  # noqa: BLE001 - a benchmark reports the failure and goes on
+        message = f"failed: {type(exc).__name__}: {str(exc).strip().splitlines()[0][:70] if str(exc).strip() else ''}"
+        table.put(name, *((message, "") if column == 0 else ("", message)))
+        return False
+
+
+# Runs ``python -m itatui ARGS`` and reports the process's own peak RSS (VmHWM: unlike ru_maxrss, it does not
+# carry over the parent's size from before the exec).
+MEASURED = r"""
+import runpy, sys
+sys.argv = ["itatui", *sys.argv[1:]]
+try:
+    runpy.run_module("itatui", run_name="__main__")
+finally:
+    hwm = next(line.split()[1] for line in open("/proc/self/status") if line.startswith("VmHWM"))
+    print("PEAK_RSS_KB", hwm, file=sys.stderr, flush=True)
+"""
+
+
+def itatui(args: list[str]) -> tuple[int, float, float, str]:
+    """Run an itatui command: (exit code, seconds, its peak RSS in MB, the end of its error output)."""
+    t0 = time.perf_counter()
+    proc = subprocess.run([sys.executable, "-c", MEASURED, *args], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    seconds = time.perf_counter() - t0
+    lines = proc.stderr.strip().splitlines()
+    rss = next((int(x.split()[1]) / 1024 for x in lines if x.startswith("PEAK_RSS_KB")), 0.0)
+    tail = " ".join([x for x in lines if not x.startswith("PEAK_RSS_KB")][-1:])[:100]
+    return proc.returncode, seconds, rss, tail
+
+
+def startup(table: Table, runs: int) -> None:
     proc = subprocess.run([sys.executable, str(HERE / "startup.py"), "--runs", str(runs)], capture_output=True, text=True)
-    rows = []
+    found = False
     for line in proc.stdout.splitlines():
-        for label in ("bare Textual app", "itatui to log-in", "itatui to plan", "ratio (medians)"):
+        for label in ("bare Textual app", "itatui to log-in", "itatui to plan", "ratio (medians)", "itatui memory"):
             if line.startswith(label):
-                rows.append((f"start-up: {label}", line.split(":", 1)[1].strip(), ""))
-    return rows or [("start-up", "failed: " + proc.stderr.strip().splitlines()[-1][:80] if proc.stderr else "failed", "")]
+                table.put(f"start-up: {label}", " ".join(line.split(":", 1)[1].split()))
+                found = True
+    if not found:
+        raise RuntimeError(proc.stderr.strip().splitlines()[-1] if proc.stderr.strip() else "no output")
 
 
-def queue_and_search(url: str) -> dict[str, float]:
+def queue_and_search(table: Table, url: str, column: int, repeat: int) -> None:
+    from itatui.domain.complaint_clock import today_local
+    from itatui.domain.fiscal import fiscal_year
+    from itatui.domain.roles import SYSTEM
+    from itatui.reports import registry
+    from itatui.reports.spec import ReportParams
     from itatui.store import accounts
     from itatui.store import complaints as C
     from itatui.store.bootstrap import open_database
+    from itatui.store.complaints.stats import complaint_stats
+
+    def put(measure: str, value: str) -> None:
+        table.put(measure, *((value, "") if column == 0 else ("", value)))
 
     e = open_database(url)
     officer = accounts.authenticate(e, "desk", "desk-pass-1").actor()
     page = C.list_complaints(e, officer, limit=50)
-    out = {
-        "queue: first page": _ms(lambda: C.list_complaints(e, officer, limit=50)),
-        "queue: last page": _ms(lambda: C.list_complaints(e, officer, offset=max(0, page.total - 50), limit=50)),
-        "queue: sort by due": _ms(lambda: C.list_complaints(e, officer, sort="due", descending=False)),
-        "search: common word": _ms(lambda: C.list_complaints(e, officer, C.QueueFilters(text="หลุมลึก"))),
-        "search: rare word": _ms(lambda: C.list_complaints(e, officer, C.QueueFilters(text="ซอยประชาร่วมใจ"))),
-        "open a case": _ms(lambda: C.get_case(e, officer, page.rows[0].id)),
+    put("complaints in the database", f"{page.total:,}")
+    cases = {
+        "queue: first page (ms)": lambda: C.list_complaints(e, officer, limit=50),
+        "queue: last page (ms)": lambda: C.list_complaints(e, officer, offset=max(0, page.total - 50), limit=50),
+        "queue: sort by due (ms)": lambda: C.list_complaints(e, officer, sort="due", descending=False),
+        "search: common word (ms)": lambda: C.list_complaints(e, officer, C.QueueFilters(text="หลุมลึก")),
+        "search: rare word (ms)": lambda: C.list_complaints(e, officer, C.QueueFilters(text="ซอยประชาร่วมใจ")),
+        "open a case (ms)": lambda: C.get_case(e, officer, page.rows[0].id),
     }
-    from itatui.domain.complaint_clock import today_local
-    from itatui.domain.fiscal import fiscal_year
-    from itatui.store.complaints.stats import complaint_stats
-
+    for label, fn in cases.items():
+        put(label, f"{_ms(fn, repeat):.1f}")
     fy = fiscal_year(today_local())
-    out["report: complaint statistics"] = _ms(lambda: complaint_stats(e, officer, fy - 1, publish=True), repeat=3)
+    put("report: complaint statistics, query (ms)", f"{_ms(lambda: complaint_stats(e, officer, fy - 1, publish=True), 3):.1f}")
+    put("report: complaint statistics PDF (s)",
+        f"{_ms(lambda: registry.produce(e, SYSTEM, 'complaint-stats', ReportParams(year=fy - 1)), 3) / 1000:.2f}")
+    put("report: plan PDF (s)", f"{_ms(lambda: registry.produce(e, SYSTEM, 'plan', ReportParams()), 3) / 1000:.2f}")
     e.dispose()
-    return out
+    put("peak memory after queue, search and reports (RSS)", f"{_rss_mb():.0f} MB")
 
 
-def desks(url: str, k: int, seconds: float) -> float:
-    env = dict(os.environ)
-    procs = [subprocess.Popen([sys.executable, "-c", DESK, url, str(seconds), str(i)], stdin=subprocess.PIPE,
-                              stdout=subprocess.PIPE, text=True, env=env) for i in range(k)]
-    for p in procs:
-        assert p.stdout is not None and p.stdout.readline().startswith("READY")
-    t0 = time.perf_counter()
-    for p in procs:
-        assert p.stdin is not None
-        p.stdin.write("go\n")
-        p.stdin.flush()
-    total = 0
-    for p in procs:
-        out, _ = p.communicate()
-        total += int(out.split()[-1])
-    return total / (time.perf_counter() - t0)
-
-
-def registry_check(url: str) -> str:
-    from sqlalchemy import text
-
+def ensure_plan(db: Path) -> None:
+    """The demo plan in the benchmark database, for the plan report (a no-op once it is there)."""
     from itatui.store.bootstrap import open_database
+    from itatui.store.seed import seed_demo_plan
 
-    e = open_database(url)
-    with e.connect() as conn:
-        bad = conn.execute(text(
-            "SELECT fiscal_year, kind, count(*), count(DISTINCT registry_no), min(registry_no), max(registry_no) "
-            "FROM complaint GROUP BY fiscal_year, kind")).all()
+    e = open_database(str(db))
+    seed_demo_plan(e)
     e.dispose()
-    wrong = [r for r in bad if not (r[2] == r[3] == r[5] - r[4] + 1)]
-    return "no duplicate or skipped registry number" if not wrong else f"!! {len(wrong)} sequence(s) broken"
 
 
 def main() -> int:
@@ -141,85 +185,106 @@ def main() -> int:
     args = ap.parse_args()
     size = 20_000 if args.quick and args.size == 1_000_000 else args.size
     seconds = args.seconds or (4.0 if args.quick else 10.0)
+    repeat = 3 if args.quick else 5
     folder = Path(args.dir or tempfile.mkdtemp(prefix="itatui-bench-"))
     folder.mkdir(parents=True, exist_ok=True)
     os.environ["ITATUI_HOME"] = str(folder)
     from complaints import prepare  # benchmarks/complaints.py: seeds a file with the desk accounts
 
-    rows: list[tuple[str, str, str]] = []  # (measure, SQLite, PostgreSQL)
-    print(f"itatui benchmarks: {size:,} complaints; files in {folder}", flush=True)
-    rows += startup(3 if args.quick else 7)
+    def stop(_sig: int, _frame: object) -> None:
+        raise KeyboardInterrupt  # so the table is printed and the scratch database dropped
 
+    signal.signal(signal.SIGTERM, stop)
+    table = Table()
+    started = time.time()
+    load_start = _load()
+    print(f"itatui benchmarks: {size:,} complaints; files in {folder}; {os.cpu_count()} CPUs; load {load_start}", flush=True)
     db = folder / f"bench-{size}.db"
-    seeded = prepare(db, size, reuse=True)
-    rows.append(("complaints seeded", f"{size:,}" + (f" in {seeded:.0f} s" if seeded else " (reused)"), ""))
-    rows.append(("database file", f"{db.stat().st_size / 2**20:,.0f} MB", ""))
+    admin_url = pg_url = name = None
+    try:
+        step(table, "start-up", 0, lambda: startup(table, 3 if args.quick else 7))
 
-    pg_url = None
-    if args.pg:
-        from sqlalchemy import create_engine, text
+        def seed() -> None:
+            took = prepare(db, size, reuse=True)
+            ensure_plan(db)
+            table.put("complaints seeded", f"{size:,}" + (f" in {took:.0f} s" if took else " (reused)"))
+            table.put("database file", f"{db.stat().st_size / 2**20:,.0f} MB")
 
-        from itatui.store.db import resolve_url
+        if not step(table, "seeding", 0, seed):
+            return 1
+        step(table, "queue and search", 0, lambda: queue_and_search(table, str(db), 0, repeat))
 
-        admin_url = resolve_url(args.pg)
-        name = f"itatui_bench_{uuid.uuid4().hex[:8]}"
-        with create_engine(admin_url, isolation_level="AUTOCOMMIT").connect() as conn:
-            conn.execute(text(f'CREATE DATABASE "{name}"'))
-        pg_url = admin_url.rsplit("/", 1)[0] + "/" + name
-        t0 = time.perf_counter()
-        proc = subprocess.run([sys.executable, "-m", "itatui", "migrate-db", "--from", str(db), "--to", pg_url],
-                              capture_output=True, text=True)
-        ok = proc.returncode == 0
-        rows.append(("migrate-db SQLite → PostgreSQL", "", f"{time.perf_counter() - t0:.1f} s" + ("" if ok else " FAILED")))
-        print("migrated to PostgreSQL", flush=True)
+        def backup_restore() -> None:
+            from itatui.store.backup import make_backup
+            from itatui.store.bootstrap import open_database
+            from itatui.store.restore import restore
 
-    sq = queue_and_search(str(db))
-    pg = queue_and_search(pg_url) if pg_url else {}
-    for key, value in sq.items():
-        rows.append((f"{key} (ms)", f"{value:.1f}", f"{pg[key]:.1f}" if key in pg else "-"))
-    print("queue and search measured", flush=True)
+            e = open_database(str(db))
+            result = make_backup(e, folder / "bench-backup.db")
+            e.dispose()
+            table.put("backup (write + check)", f"{result.seconds:.1f} s" + ("" if result.path else " REFUSED"))
+            t0 = time.perf_counter()
+            restore(folder / "restored.db", folder / "bench-backup.db")
+            table.put("restore (check + copy + open)", f"{time.perf_counter() - t0:.1f} s")
+            for leftover in folder.glob("restored.db*"):
+                leftover.unlink()
+            (folder / "bench-backup.db").unlink(missing_ok=True)
 
-    # backup and restore of this database
-    from itatui.store.backup import make_backup
-    from itatui.store.bootstrap import open_database
-    from itatui.store.restore import restore
+        step(table, "backup and restore", 0, backup_restore)
 
-    e = open_database(str(db))
-    result = make_backup(e, folder / "bench-backup.db")
-    e.dispose()
-    rows.append(("backup (write + check)", f"{result.seconds:.1f} s", "pg_dump"))
-    t0 = time.perf_counter()
-    restore(folder / "restored.db", folder / "bench-backup.db")
-    rows.append(("restore (check + copy + open)", f"{time.perf_counter() - t0:.1f} s", ""))
+        def run_desks(url: str, column: int) -> None:
+            for k in (1, 2, 4):
+                rate, rss = desks(url, k, seconds)
+                value = f"{rate:.0f} (desk RSS {rss:.0f} MB)"
+                table.put(f"saves/s, {k} desk(s)", *((value, "") if column == 0 else ("", value)))
+            check = registry_check(url)
+            table.put("registry numbers after the desks", *((check, "") if column == 0 else ("", check)))
 
-    if pg_url:
-        back = folder / "back.db"
-        t0 = time.perf_counter()
-        proc = subprocess.run([sys.executable, "-m", "itatui", "migrate-db", "--from", pg_url, "--to", str(back)],
-                              capture_output=True, text=True)
-        rows.append(("migrate-db PostgreSQL → SQLite", f"{time.perf_counter() - t0:.1f} s" + ("" if proc.returncode == 0 else " FAILED"), ""))
-    print("backup, restore, migrate-db measured", flush=True)
+        step(table, "desks", 0, lambda: run_desks(str(db), 0))
 
-    for k in (1, 2, 4):
-        s_rate = desks(str(db), k, seconds)
-        p_rate = desks(pg_url, k, seconds) if pg_url else None
-        rows.append((f"saves/s, {k} desk(s)", f"{s_rate:.0f}", f"{p_rate:.0f}" if p_rate is not None else "-"))
-    rows.append(("registry numbers after the desks", registry_check(str(db)), registry_check(pg_url) if pg_url else "-"))
-    rows.append(("peak memory of this process (RSS)", f"{_rss_mb():.0f} MB", ""))
+        if args.pg:
+            from sqlalchemy import create_engine, text
 
-    if pg_url:
-        from sqlalchemy import create_engine, text
+            from itatui.store.db import resolve_url
 
-        with create_engine(resolve_url(args.pg), isolation_level="AUTOCOMMIT").connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+            admin_url = resolve_url(args.pg)
+            name = f"itatui_bench_{uuid.uuid4().hex[:8]}"
+            with create_engine(admin_url, isolation_level="AUTOCOMMIT").connect() as conn:
+                conn.execute(text(f'CREATE DATABASE "{name}"'))
+            pg_url = admin_url.rsplit("/", 1)[0] + "/" + name
 
-    w = max(len(r[0]) for r in rows)
-    w2 = max(len(r[1]) for r in rows + [("", "SQLite", "")])
-    print()
-    print(f"| {'measure':<{w}} | {'SQLite':<{w2}} | PostgreSQL |")
-    print(f"|{'-' * (w + 2)}|{'-' * (w2 + 2)}|------------|")
-    for a, b, c in rows:
-        print(f"| {a:<{w}} | {b:<{w2}} | {c} |")
+            def migrate_to() -> None:
+                rc, took, rss, err = itatui(["migrate-db", "--from", str(db), "--to", pg_url])
+                table.put("migrate-db SQLite → PostgreSQL", pg=f"{took:.1f} s, RSS {rss:.0f} MB" + ("" if rc == 0 else f" FAILED ({rc}: {err})"))
+                if rc != 0:
+                    raise RuntimeError(err)
+
+            if step(table, "migrate-db to PostgreSQL", 1, migrate_to):
+                step(table, "queue and search (PostgreSQL)", 1, lambda: queue_and_search(table, pg_url, 1, repeat))
+                step(table, "desks (PostgreSQL)", 1, lambda: run_desks(pg_url, 1))
+
+                def back() -> None:
+                    target = folder / "back.db"
+                    for suffix in ("", "-wal", "-shm", ".anchor", ".anchor.lock"):
+                        Path(str(target) + suffix).unlink(missing_ok=True)
+                    rc, took, rss, err = itatui(["migrate-db", "--from", pg_url, "--to", str(target)])
+                    table.put("migrate-db PostgreSQL → SQLite", f"{took:.1f} s, RSS {rss:.0f} MB" + ("" if rc == 0 else f" FAILED ({rc}: {err})"))
+                    for suffix in ("", "-wal", "-shm", ".anchor", ".anchor.lock"):
+                        Path(str(target) + suffix).unlink(missing_ok=True)
+
+                step(table, "migrate-db back to SQLite", 0, back)
+    except KeyboardInterrupt:
+        print("interrupted: the table holds what was measured", flush=True)
+    finally:
+        if admin_url and name:
+            from sqlalchemy import create_engine, text
+
+            with create_engine(admin_url, isolation_level="AUTOCOMMIT").connect() as conn:
+                conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        table.put("peak memory of the measuring process (RSS)", f"{_rss_mb():.0f} MB")
+        print(f"\n{size:,} complaints; {os.cpu_count()} CPUs; load averages (1/5/15 min) at start {load_start}, "
+              f"at end {_load()}; {(time.time() - started) / 60:.0f} min in all")
+        table.print()
     return 0
 
 

@@ -63,7 +63,8 @@ async def main():
         await until(pilot, lambda: app.current_mode == "plan" and app.screen.is_mounted)
         await app.workers.wait_for_complete()
         await pilot.pause()
-        print("READY", time.time(), type(app.screen).__name__, flush=True)
+        hwm = next(line.split()[1] for line in open("/proc/self/status") if line.startswith("VmHWM"))  # peak RSS, KiB
+        print("READY", time.time(), type(app.screen).__name__, hwm, flush=True)
 
 asyncio.run(main())
 """
@@ -119,16 +120,17 @@ def prepare(db: Path) -> str:
     return held
 
 
-def time_child(code: str, env: dict[str, str]) -> tuple[float, float | None, str]:
+def time_child(code: str, env: dict[str, str]) -> tuple[float, float | None, str, float | None]:
     """Seconds from just before the spawn to the child's READY, and to its LOGIN mark if it prints one (wall
-    clock, which both processes share)."""
+    clock, which both processes share); the screen it reached, and its peak RSS in MB if it reports one."""
     start = time.time()
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
     marks = {line.split()[0]: line.split()[1:] for line in proc.stdout.splitlines() if line[:5] in ("READY", "LOGIN")}
     if proc.returncode != 0 or "READY" not in marks:
         raise SystemExit(f"child failed:\n{proc.stdout}\n{proc.stderr}")
     login = float(marks["LOGIN"][0]) - start if "LOGIN" in marks else None
-    return float(marks["READY"][0]) - start, login, marks["READY"][1]
+    rss = float(marks["READY"][2]) / 1024 if len(marks["READY"]) > 2 else None
+    return float(marks["READY"][0]) - start, login, marks["READY"][1], rss
 
 
 def main() -> None:
@@ -147,10 +149,12 @@ def main() -> None:
         ours: list[float] = []
         login: list[float] = []
         bare: list[float] = []
+        memory: list[float] = []
         screen = ""
         for _ in range(args.runs):  # interleaved, so machine load affects both alike
-            elapsed, at_login, screen = time_child(ITATUI_CHILD, env)
+            elapsed, at_login, screen, rss = time_child(ITATUI_CHILD, env)
             ours.append(elapsed)
+            memory.append(rss or 0.0)
             login.append(at_login or 0.0)
             bare.append(time_child(BARE_CHILD, env)[0])
     ratio = statistics.median(ours) / statistics.median(bare)
@@ -159,6 +163,7 @@ def main() -> None:
     print(f"itatui to log-in : median {statistics.median(login) * 1000:7.1f} ms   best {min(login) * 1000:7.1f} ms")
     print(f"itatui to plan   : median {statistics.median(ours) * 1000:7.1f} ms   best {min(ours) * 1000:7.1f} ms")
     print(f"ratio (medians)  : {ratio:.2f}x   (target <= 1.5x)")
+    print(f"itatui memory at the plan screen: peak RSS median {statistics.median(memory):.0f} MB")
 
 
 if __name__ == "__main__":
