@@ -105,12 +105,15 @@ finally:
 """
 
 
-def itatui(args: list[str]) -> tuple[int, float, float, str]:
-    """Run an itatui command: (exit code, seconds, its peak RSS in MB, the end of its error output)."""
+def itatui(args: list[str], log: Path) -> tuple[int, float, float, str]:
+    """Run an itatui command, its progress (error output) going to ``log``: (exit code, seconds, its peak RSS
+    in MB, the last line of its error output)."""
+    print(f"  (progress in {log})", flush=True)
     t0 = time.perf_counter()
-    proc = subprocess.run([sys.executable, "-c", MEASURED, *args], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    with log.open("w") as err:
+        proc = subprocess.run([sys.executable, "-c", MEASURED, *args], stdout=subprocess.DEVNULL, stderr=err)
     seconds = time.perf_counter() - t0
-    lines = proc.stderr.strip().splitlines()
+    lines = log.read_text(encoding="utf-8", errors="replace").strip().splitlines()
     rss = next((int(x.split()[1]) / 1024 for x in lines if x.startswith("PEAK_RSS_KB")), 0.0)
     tail = " ".join([x for x in lines if not x.startswith("PEAK_RSS_KB")][-1:])[:100]
     return proc.returncode, seconds, rss, tail
@@ -254,7 +257,7 @@ def main() -> int:
             pg_url = admin_url.rsplit("/", 1)[0] + "/" + name
 
             def migrate_to() -> None:
-                rc, took, rss, err = itatui(["migrate-db", "--from", str(db), "--to", pg_url])
+                rc, took, rss, err = itatui(["migrate-db", "--from", str(db), "--to", pg_url], folder / "migrate-to-pg.log")
                 table.put("migrate-db SQLite → PostgreSQL", pg=f"{took:.1f} s, RSS {rss:.0f} MB" + ("" if rc == 0 else f" FAILED ({rc}: {err})"))
                 if rc != 0:
                     raise RuntimeError(err)
@@ -267,7 +270,7 @@ def main() -> int:
                     target = folder / "back.db"
                     for suffix in ("", "-wal", "-shm", ".anchor", ".anchor.lock"):
                         Path(str(target) + suffix).unlink(missing_ok=True)
-                    rc, took, rss, err = itatui(["migrate-db", "--from", pg_url, "--to", str(target)])
+                    rc, took, rss, err = itatui(["migrate-db", "--from", pg_url, "--to", str(target)], folder / "migrate-to-sqlite.log")
                     table.put("migrate-db PostgreSQL → SQLite", f"{took:.1f} s, RSS {rss:.0f} MB" + ("" if rc == 0 else f" FAILED ({rc}: {err})"))
                     for suffix in ("", "-wal", "-shm", ".anchor", ".anchor.lock"):
                         Path(str(target) + suffix).unlink(missing_ok=True)
