@@ -123,7 +123,7 @@ def startup(table: Table, runs: int) -> None:
     proc = subprocess.run([sys.executable, str(HERE / "startup.py"), "--runs", str(runs)], capture_output=True, text=True)
     found = False
     for line in proc.stdout.splitlines():
-        for label in ("bare Textual app", "itatui to log-in", "itatui to plan", "ratio (medians)", "itatui memory"):
+        for label in ("bare Textual app", "itatui to log-in", "itatui Enter to plan", "itatui to plan", "ratio (medians)", "itatui memory"):
             if line.startswith(label):
                 table.put(f"start-up: {label}", " ".join(line.split(":", 1)[1].split()))
                 found = True
