@@ -15,6 +15,7 @@ from itatui.domain.validation import FieldProblem, ValidationError
 from itatui.i18n import t
 from itatui.store import plan as repo
 from itatui.store.plan import ProjectDraft, ProjectEdit, ProjectFormData, budget_field
+from itatui.store.versioning import EditConflict
 from itatui.tui.base import app_context
 from itatui.tui.widgets.confirm_discard import cancel_form, form_values
 from itatui.tui.widgets.form_errors import FormErrors, error_text
@@ -77,6 +78,7 @@ class ProjectForm(ModalScreen[ProjectSaved | None]):
         super().__init__()
         self.data = data
         self._saving = False
+        self._version = data.version  # the version the form shows; a conflict moves it to the one now stored
 
     @property
     def years(self) -> tuple[int, ...]:
@@ -207,7 +209,9 @@ class ProjectForm(ModalScreen[ProjectSaved | None]):
     def _save(self, edit: ProjectEdit) -> ProjectSaved | None:
         ctx = app_context(self.app)
         try:
-            pid = repo.save_project(ctx.engine, ctx.actor, self.data.plan.id, edit, project_id=self.data.project_id)
+            pid = repo.save_project(
+                ctx.engine, ctx.actor, self.data.plan.id, edit, project_id=self.data.project_id, opened_version=self._version
+            )
         except ValidationError as exc:
             self.app.call_from_thread(self._failed, exc.problems, None)
         except Exception as exc:  # noqa: BLE001 - any refusal keeps the form open with what was typed
@@ -228,6 +232,9 @@ class ProjectForm(ModalScreen[ProjectSaved | None]):
         self.query_one("#form-status", Static).update("ctrl+s " + t("key.save") + " · esc " + t("key.cancel"))
         if problems:
             self.show_problems(problems)
+        elif isinstance(exc, EditConflict):
+            self._version = exc.current
+            self.query_one(FormErrors).show_conflict(exc, self.labels())
         elif exc is not None:
             self.query_one(FormErrors).show_message(t("err.save_failed", reason=error_text(exc)))
 

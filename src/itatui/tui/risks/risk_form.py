@@ -22,6 +22,7 @@ from itatui.i18n import t
 from itatui.store import risks as core
 from itatui.store.risks.drafts import NEW_PROCESS
 from itatui.store.risks.types import AssessmentInfo, ProcessChoice, RegisterRow, RiskSettings
+from itatui.store.versioning import EditConflict
 from itatui.tui.plan.project_form import FORM_CSS, field_row
 from itatui.tui.risks.labels import be_input, category_name, level_name
 from itatui.tui.widgets.form_errors import FormErrors, error_text
@@ -56,6 +57,7 @@ class RiskForm(ModalScreen[int | None]):
         super().__init__()
         self.assessment, self.settings, self.processes, self.row = assessment, settings, processes, row
         self._busy = False
+        self._version = row.version if row else None  # the version shown; a conflict moves it to the stored one
 
     def labels(self) -> dict[str, str]:
         size = self.settings.matrix.size
@@ -153,7 +155,9 @@ class RiskForm(ModalScreen[int | None]):
     def _save(self, values: core.RiskValues) -> int | None:
         ctx = self.app.ctx  # type: ignore[attr-defined]
         try:
-            saved = core.save_risk(ctx.engine, ctx.actor, self.assessment.id, values, self.row.id if self.row else None)
+            saved = core.save_risk(
+                ctx.engine, ctx.actor, self.assessment.id, values, self.row.id if self.row else None, opened_version=self._version
+            )
         except ValidationError as exc:
             self.app.call_from_thread(self._failed, exc.problems, None)
         except Exception as exc:  # noqa: BLE001
@@ -174,6 +178,9 @@ class RiskForm(ModalScreen[int | None]):
         self.query_one("#form-status", Static).update("ctrl+s " + t("key.save") + " · esc " + t("key.cancel"))
         if problems:
             self._show(problems)
+        elif isinstance(exc, EditConflict):
+            self._version = exc.current
+            self.query_one(FormErrors).show_conflict(exc, self.labels())
         elif exc is not None:
             self.query_one(FormErrors).show_message(t("err.save_failed", reason=error_text(exc)))
 
