@@ -113,6 +113,8 @@ SCREEN: dict[str, frozenset[Role]] = {
     "committee.conflict_add": SECRETARY,
     "committee.conflict_withdrew": SECRETARY,
     "committee.conflict_dismiss": SECRETARY,
+    # the public kiosk (itatui kiosk): staff at the desk leave it with their password
+    "kiosk.exit": frozenset({A, D}),
     # ctrl+o units and contact details
     "office.open": frozenset({A}),
     "office.add": frozenset({A}),

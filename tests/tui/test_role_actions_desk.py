@@ -1,5 +1,5 @@
 """Who may do what on screen 3 and in ``ctrl+o`` (the complaint queue, statistics, a general and a corruption
-case, the office's units), pressed through the real app logged in as each demo role; the table is ``SCREEN`` in
+case, the office's units) and at the public kiosk, pressed through the real app logged in as each demo role; the table is ``SCREEN`` in
 role_actions.py (test_role_actions.py drives screens 1 and 2, test_role_actions_committees.py screen 4)."""
 
 from __future__ import annotations
@@ -8,9 +8,9 @@ import pytest
 from textual.widgets import Static
 
 from tests.tui.pilot_util import type_text, wait_until
-from tests.tui.role_actions import ROLES, SCREEN, YEAR, Prober, back_to, log_in
+from tests.tui.role_actions import ROLES, SCREEN, USERS, YEAR, Prober, back_to, log_in
 
-SCREEN_3 = ("desk.", "stats.", "intake.", "case.", "corruption.", "office.")
+SCREEN_3 = ("desk.", "stats.", "intake.", "case.", "corruption.", "office.")  # and "kiosk.exit" below
 
 
 async def _lookup(pilot, code: str) -> None:  # noqa: ANN001
@@ -121,3 +121,23 @@ async def test_desk_and_office_keys_follow_the_table(role, office_copy, role_off
         probe = Prober(pilot, role, office_copy)
         await _complaints(pilot, probe, role_office)
     assert sorted(probe.done) == sorted(a for a in SCREEN if a.startswith(SCREEN_3))
+
+
+@pytest.mark.parametrize("role", ROLES, ids=str)
+async def test_only_desk_staff_leave_the_kiosk(role, office_copy):
+    from itatui.tui.kiosk import KioskApp, StaffExitScreen
+
+    app = KioskApp(office_copy, timeout=30)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+q")
+        await wait_until(pilot, lambda: isinstance(app.screen, StaffExitScreen))
+        exit_screen = app.screen
+        error = exit_screen.query_one("#exit-error", Static)
+        username, password = USERS[role]
+        await type_text(pilot, username + "\r")
+        await type_text(pilot, password + "\r")
+        await wait_until(pilot, lambda: bool(app._exit) or bool(str(error.render())), timeout=30, what="the answer")
+        if role in SCREEN["kiosk.exit"]:
+            assert app._exit, str(error.render())
+        else:
+            assert "สิทธิ์" in str(error.render()) and app.screen is exit_screen and not app._exit
