@@ -126,11 +126,13 @@ def test_edit_changes_totals_and_writes_audit_of_changed_fields(engine, officer,
     assert totals.grand[1] == 40000 - 10000 + 12500
     rec = _audit(engine, "project")[-1]
     assert rec.action == "update" and rec.username == "officer" and rec.entity_id == str(small["p1"])
-    assert json.loads(rec.before) == {"budgets": {str(y): 10000 for y in YEARS}}
+    assert json.loads(rec.before) == {"budgets": {str(y): 10000 for y in YEARS}, "version": 1}
     assert json.loads(rec.after)["budgets"]["2567"] == 12500
-    # saving the same values again changes nothing and records nothing
+    assert json.loads(rec.after)["version"] == 2  # the version the save made (a later conflict reads it)
+    # saving the same values again changes nothing, records nothing and leaves the version alone
     repo.save_project(engine, officer, small["plan"], edit, project_id=small["p1"])
     assert len(_audit(engine, "project")) == 1
+    assert repo.project_form_data(engine, officer, small["plan"], small["p1"]).version == 2
 
 
 def test_every_problem_reported_at_once(engine, officer, small):

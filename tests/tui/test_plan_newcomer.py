@@ -195,3 +195,16 @@ async def test_sheet_paragraphs_wrap_between_thai_words(engine, admin, small, mo
     assert "".join(lines) == rationale
     for line in lines:  # every line starts and ends on a word boundary
         assert any(line.startswith(w) for w in words) and any(line.endswith(w) for w in words), line
+
+
+async def test_the_years_and_the_plans_totals_are_on_screen_at_80_columns(engine, admin, small):
+    totals = repo.plan_totals(engine, admin, small["plan"])
+    years = repo.current_plan(engine, admin).years
+    year_total = totals.grand[years.index(2567)]
+    app = PlanHost(make_ctx(engine, admin, small))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        info = app.screen.query_one("#plan-info")
+        line = str(info.render())
+        assert info.region.bottom <= 24 and info.region.x < 80  # on screen, without scrolling
+        assert line.startswith(f"งบปี 2567 รวม {year_total:,}") and f"ทั้งแผน {sum(v or 0 for v in totals.grand):,}" in line

@@ -141,6 +141,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "committee.round.exists": {"th": "รอบนี้เปิดแล้ว", "en": "This round is open already"},
     "committee.round.opened": {"th": "เปิดรอบแล้ว บุคลากรที่ยังปฏิบัติงานอยู่ทุกคนอยู่ในรอบนี้", "en": "Round opened with every active person"},
     "committee.no_round_hint": {"th": "ยังไม่เปิดรอบนี้ (ctrl+o)", "en": "This round is not open yet (ctrl+o)"},
+    "refuse.committee_edit": {
+        "th": "ท่านไม่มีสิทธิ์แก้ไขข้อมูลคณะกรรมการ: แก้ไขได้เฉพาะเลขานุการคณะกรรมการและผู้ดูแลระบบ",
+        "en": "Only committee secretaries and administrators change the committees' records",
+    },
     "committee.saved": {"th": "บันทึกแล้ว", "en": "Saved"},
     "committee.decided": {"th": "บันทึกมติแล้ว", "en": "Decision recorded"},
     "committee.undecided": {"th": "ยังไม่มีมติ", "en": "undecided"},

@@ -275,6 +275,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "refuse.case_closed": {"th": "เรื่องนี้ปิดแล้ว จึงทำรายการนี้ไม่ได้", "en": "This case is closed: that is no longer possible"},
     "refuse.case_status": {"th": "ทำรายการนี้ไม่ได้เมื่อเรื่องอยู่ในสถานะ {status}", "en": "Not possible while the case is {status}"},
+    "refuse.complaint_new": {
+        "th": "ท่านไม่มีสิทธิ์รับเรื่องร้องเรียน: รับได้เฉพาะเจ้าหน้าที่รับเรื่อง ผู้ตรวจสอบ (เรื่องทุจริต) และผู้ดูแลระบบ",
+        "en": "Only complaint officers, investigators (corruption complaints) and administrators take complaints",
+    },
     # kiosk
     "desk.kiosk.title": {"th": "ตรวจสอบสถานะเรื่องร้องเรียน", "en": "Check a complaint's status"},
     "desk.kiosk.prompt": {"th": "พิมพ์รหัสติดตามจากใบรับเรื่อง แล้วกด Enter", "en": "Type the tracking code from your receipt and press Enter"},

@@ -19,10 +19,11 @@ from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import work
-from textual.app import App, ComposeResult, SystemCommand
+from textual import on, work
+from textual.app import App, ComposeResult, ScreenStackError, SystemCommand
 from textual.binding import Binding, BindingsMap
 from textual.command import CommandPalette
+from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Static
@@ -43,6 +44,14 @@ if TYPE_CHECKING:
 PRELOAD_MODULES = ("itatui.tui.context", "itatui.tui.plan.table")
 
 MODE_KEYS: dict[str, str] = {"plan": "1", "risks": "2", "complaints": "3", "committees": "4"}
+
+
+class ToastShown(Message):
+    """A toast went up for ``timeout`` seconds (``ItaApp.notify``)."""
+
+    def __init__(self, timeout: float) -> None:
+        super().__init__()
+        self.timeout = timeout
 
 
 def _styled_now(screen: Screen) -> Screen:
@@ -219,6 +228,27 @@ class ItaApp(BackupStatus, App[None]):
     def compose(self) -> ComposeResult:
         # Seen only for a moment (between the log-in and the first mode): no header or footer to build.
         yield Static(t("shell.loading"), id="loading")
+
+    # -- toasts -----------------------------------------------------------------------------------------
+
+    def notify(self, message: str, *, title: str = "", severity: str = "information", timeout: float | None = None, markup: bool = True) -> None:  # type: ignore[override]
+        """As Textual's, and the whole screen is drawn again once the toast's time is over.
+
+        On the project sheet, after the progress form, a "บันทึกเรียบร้อย" toast was seen to stay painted in the
+        terminal until the next key (twice in seven tries), although Textual had removed it. A full redraw at
+        its end (one screen of output per toast) leaves nothing stale, whatever the cause."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)  # type: ignore[arg-type]
+        self.post_message(ToastShown(self.NOTIFICATION_TIMEOUT if timeout is None else timeout))  # thread-safe, as notify
+
+    @on(ToastShown)
+    def _redraw_after(self, event: ToastShown) -> None:
+        self.set_timer(event.timeout + 0.3, self._redraw)
+
+    def _redraw(self) -> None:
+        try:
+            self.screen.refresh()  # a full update: every line of the terminal written again
+        except ScreenStackError:
+            pass
 
     async def on_event(self, event) -> None:  # noqa: ANN001
         from textual import events

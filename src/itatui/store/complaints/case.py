@@ -30,7 +30,7 @@ from itatui.domain.complaints import (
     registry_display,
 )
 from itatui.domain.roles import Actor, Perm, Role, parse_roles, require
-from itatui.store import audit
+from itatui.store import audit, versioning
 from itatui.store.complaints.types import (
     CaseDetail,
     CaseEvent,
@@ -113,6 +113,7 @@ def case_in(session: Session, actor: Actor, complaint_id: int, today: date | Non
     days = (c.due_date - today).days if c.stage in OPEN_STAGES else None
     return CaseDetail(
         id=c.id or 0,
+        version=c.version,
         organisation_id=c.organisation_id,
         kind=str(c.kind),
         registry_display=registry_display(c.kind, c.registry_no, c.fiscal_year),
@@ -173,12 +174,18 @@ def get_case(engine: Engine, actor: Actor, complaint_id: int, *, today: date | N
 Change = Callable[[Session, Complaint, datetime], dict[str, Any]]
 
 
-def _act(engine: Engine, actor: Actor, complaint_id: int, action: str, change: Change, *, now: datetime | None = None) -> CaseDetail:
+def _act(
+    engine: Engine, actor: Actor, complaint_id: int, action: str, change: Change, *, now: datetime | None = None, opened_version: int | None = None
+) -> CaseDetail:
+    """One case action in one transaction, audited with the version it made. ``opened_version``: the version the
+    case screen showed (``CaseDetail.version``); another one raises ``EditConflict`` before anything changes.
+    Appending actions (note, evidence, link) pass None: they add to the case and overwrite nothing."""
     now = now or utcnow()
     with write_scope(engine) as s:
         c = _load(s, complaint_id)
         require(actor, _view_perm(c.kind))
         require(actor, _edit_perm(c.kind))
+        versioning.check(s, Complaint, "complaint", complaint_id, opened_version)
         before = {"status": c.status, "due_date": c.due_date, "unit_id": c.unit_id, "assigned_user_id": c.assigned_user_id}
         details = change(s, c, now)
         c.updated_at = now
@@ -186,7 +193,8 @@ def _act(engine: Engine, actor: Actor, complaint_id: int, action: str, change: C
         s.flush()
         after = {"status": c.status, "due_date": c.due_date, "unit_id": c.unit_id, "assigned_user_id": c.assigned_user_id}
         b, a = audit.diff(before, after)
-        audit.record(s, actor, action, "complaint", c.id, before=b or None, after={**a, **details})
+        version = versioning.claim(s, Complaint, "complaint", complaint_id, opened_version)
+        audit.record(s, actor, action, "complaint", c.id, before=b or None, after={**a, **details, "version": version})
         return case_in(s, actor, complaint_id, local_date(now))
 
 
@@ -215,7 +223,7 @@ def _text(value: str, *, required: bool, key: str = "complaint.err.text_required
     return value
 
 
-def forward(engine: Engine, actor: Actor, complaint_id: int, unit_id: int, text: str = "", *, now: datetime | None = None) -> CaseDetail:
+def forward(engine: Engine, actor: Actor, complaint_id: int, unit_id: int, text: str = "", *, now: datetime | None = None, opened_version: int | None = None) -> CaseDetail:
     """Send to a responsible unit (again, if need be: each forward stays in the history)."""
     note = _text(text, required=False)
 
@@ -230,10 +238,10 @@ def forward(engine: Engine, actor: Actor, complaint_id: int, unit_id: int, text:
         _event(s, c, actor.user_id, at, EventKind.FORWARDED, Audience.INTERNAL, unit_id=unit_id, text=note)
         return {}
 
-    return _act(engine, actor, complaint_id, "forward", change, now=now)
+    return _act(engine, actor, complaint_id, "forward", change, now=now, opened_version=opened_version)
 
 
-def assign(engine: Engine, actor: Actor, complaint_id: int, user_id: int | None, text: str = "", *, now: datetime | None = None) -> CaseDetail:
+def assign(engine: Engine, actor: Actor, complaint_id: int, user_id: int | None, text: str = "", *, now: datetime | None = None, opened_version: int | None = None) -> CaseDetail:
     """Give the case to an officer (``None`` takes it back)."""
     note = _text(text, required=False)
 
@@ -251,7 +259,7 @@ def assign(engine: Engine, actor: Actor, complaint_id: int, user_id: int | None,
         _event(s, c, actor.user_id, at, EventKind.ASSIGNED, Audience.INTERNAL, assigned_user_id=user_id, text=note)
         return {}
 
-    return _act(engine, actor, complaint_id, "assign", change, now=now)
+    return _act(engine, actor, complaint_id, "assign", change, now=now, opened_version=opened_version)
 
 
 def _perms(role: Role) -> frozenset[Perm]:
@@ -260,7 +268,7 @@ def _perms(role: Role) -> frozenset[Perm]:
     return ROLE_PERMS[role]
 
 
-def start_investigation(engine: Engine, actor: Actor, complaint_id: int, text: str = "", *, now: datetime | None = None) -> CaseDetail:
+def start_investigation(engine: Engine, actor: Actor, complaint_id: int, text: str = "", *, now: datetime | None = None, opened_version: int | None = None) -> CaseDetail:
     note = _text(text, required=False)
 
     def change(s: Session, c: Complaint, at: datetime) -> dict[str, Any]:
@@ -270,7 +278,7 @@ def start_investigation(engine: Engine, actor: Actor, complaint_id: int, text: s
         _event(s, c, actor.user_id, at, EventKind.INVESTIGATING, Audience.INTERNAL, text=note)
         return {}
 
-    return _act(engine, actor, complaint_id, "investigate", change, now=now)
+    return _act(engine, actor, complaint_id, "investigate", change, now=now, opened_version=opened_version)
 
 
 def add_note(engine: Engine, actor: Actor, complaint_id: int, text: str, *, now: datetime | None = None) -> CaseDetail:
@@ -295,7 +303,7 @@ def _notice_fields(notice_date: date | None, method: str, at: datetime) -> tuple
 
 
 def notify_complainant(
-    engine: Engine, actor: Actor, complaint_id: int, notice_date: date | None, method: str, text: str, *, now: datetime | None = None
+    engine: Engine, actor: Actor, complaint_id: int, notice_date: date | None, method: str, text: str, *, now: datetime | None = None, opened_version: int | None = None
 ) -> CaseDetail:
     """Record what the complainant was told, when and how (audience: complainant)."""
     message = _text(text, required=True)
@@ -307,7 +315,7 @@ def notify_complainant(
         _event(s, c, actor.user_id, at, EventKind.NOTICE, Audience.COMPLAINANT, notice_date=day, method=how, text=message)
         return {"event": "notice", "method": how, "notice_date": day}
 
-    return _act(engine, actor, complaint_id, "notice", change, now=now)
+    return _act(engine, actor, complaint_id, "notice", change, now=now, opened_version=opened_version)
 
 
 def notify_delay(
@@ -319,7 +327,7 @@ def notify_delay(
     *,
     method: str = NoticeMethod.PHONE,
     notice_date: date | None = None,
-    now: datetime | None = None,
+    now: datetime | None = None, opened_version: int | None = None,
 ) -> CaseDetail:
     """The complainant is told why the answer is late and by when it will come: the due date moves."""
     why = _text(reason, required=True, key="complaint.err.reason_required")
@@ -335,7 +343,7 @@ def notify_delay(
                text=why, old_due_date=old, new_due_date=new_due_date)
         return {"event": "delay"}
 
-    return _act(engine, actor, complaint_id, "delay", change, now=now)
+    return _act(engine, actor, complaint_id, "delay", change, now=now, opened_version=opened_version)
 
 
 def record_result(
@@ -347,7 +355,7 @@ def record_result(
     *,
     method: str = NoticeMethod.LETTER,
     notice_date: date | None = None,
-    now: datetime | None = None,
+    now: datetime | None = None, opened_version: int | None = None,
 ) -> CaseDetail:
     """The result told to the complainant: ยุติ (concluded) or ไม่ยุติ (continued), with reasons. Stops the clock."""
     why = _text(reason, required=True, key="complaint.err.reason_required")
@@ -366,10 +374,10 @@ def record_result(
         _event(s, c, actor.user_id, at, EventKind.RESULT, Audience.COMPLAINANT, notice_date=day, method=how, text=why, outcome=result)
         return {"outcome": result.value}
 
-    return _act(engine, actor, complaint_id, "result", change, now=now)
+    return _act(engine, actor, complaint_id, "result", change, now=now, opened_version=opened_version)
 
 
-def close(engine: Engine, actor: Actor, complaint_id: int, satisfaction: int | None, text: str = "", *, now: datetime | None = None) -> CaseDetail:
+def close(engine: Engine, actor: Actor, complaint_id: int, satisfaction: int | None, text: str = "", *, now: datetime | None = None, opened_version: int | None = None) -> CaseDetail:
     """Close after the result was told; ``satisfaction`` 1–5 as the complainant rated it (None: not asked)."""
     note = _text(text, required=False)
     if satisfaction is not None and satisfaction not in SATISFACTION:
@@ -384,7 +392,7 @@ def close(engine: Engine, actor: Actor, complaint_id: int, satisfaction: int | N
         _event(s, c, actor.user_id, at, EventKind.CLOSED, Audience.INTERNAL, satisfaction=satisfaction, text=note)
         return {"satisfaction": satisfaction}
 
-    return _act(engine, actor, complaint_id, "close", change, now=now)
+    return _act(engine, actor, complaint_id, "close", change, now=now, opened_version=opened_version)
 
 
 def add_evidence(engine: Engine, actor: Actor, complaint_id: int, item: str, filed_at: str = "", *, now: datetime | None = None) -> CaseDetail:

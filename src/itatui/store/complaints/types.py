@@ -191,6 +191,7 @@ class CaseDetail:
     # Corruption complaints: True when a sealed identity exists (reveal with store.complaints.identity.reveal_identity).
     identity_sealed: bool
     evidence: tuple[EvidenceItem, ...] = ()
+    version: int = 1  # what a case action names as opened_version (store.versioning)
     events: tuple[CaseEvent, ...] = ()
     links: tuple[CaseLink, ...] = ()
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Column, LargeBinary, Text
+from sqlalchemy import Column, Index, LargeBinary, Text
 from sqlmodel import Field, SQLModel
 
 from itatui.store.models.base import utcnow
@@ -27,6 +27,9 @@ class User(SQLModel, table=True):
 
 class AuditLog(SQLModel, table=True):
     """Append-only; each record carries the hash of the previous one, so any edit or removal breaks the chain."""
+
+    # One record's history (what changed since a form opened it) without reading the whole log.
+    __table_args__ = (Index("ix_auditlog_entity", "entity", "entity_id", "id"),)
 
     id: int | None = Field(default=None, primary_key=True)
     at: datetime = Field(default_factory=utcnow, index=True)

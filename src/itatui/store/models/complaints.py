@@ -71,6 +71,7 @@ class Complaint(SQLModel, table=True):
     created_by: int | None = Field(default=None, foreign_key="user.id")
     created_at: datetime = Field(default_factory=utcnow)
     updated_at: datetime = Field(default_factory=utcnow)
+    version: int = Field(default=1, sa_column_kwargs={"server_default": "1"})  # +1 per action (store.versioning)
 
 
 class RegistryCounter(SQLModel, table=True):

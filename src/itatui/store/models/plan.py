@@ -74,6 +74,7 @@ class Project(SQLModel, table=True):
     source_line: int | None = None  # where Part 2 lists it
     sheet_line: int | None = None  # where Part 3 starts its sheet
     updated_at: datetime = Field(default_factory=utcnow)
+    version: int = Field(default=1, sa_column_kwargs={"server_default": "1"})  # +1 per save (store.versioning)
 
 
 class ProjectUnit(SQLModel, table=True):

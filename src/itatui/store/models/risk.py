@@ -54,6 +54,7 @@ class RiskIssue(SQLModel, table=True):
     next_review: date | None = None
     # The same risk across years: copies share the first year's id (null: the row's own id).
     lineage_id: int | None = Field(default=None, index=True)
+    version: int = Field(default=1, sa_column_kwargs={"server_default": "1"})  # +1 per save (store.versioning)
 
 
 class RiskControl(SQLModel, table=True):

@@ -16,7 +16,7 @@ from itatui.domain.text import cut_chars
 from itatui.domain.roles import Actor
 from itatui.importers.parsed import ParsedPlan, ParsedProject
 from itatui.importers.plan_dict import document_content
-from itatui.store import audit
+from itatui.store import audit, versioning
 from itatui.store.models import (
     Budget,
     Dimension,
@@ -114,7 +114,8 @@ def update_plan(
             b2, a2 = audit.diff(old_snap, project_snapshot(p))
             if not a2:  # the detail sheet (or KPIs) changed: log those fields' before and after, not just "changed"
                 b2, a2 = audit.diff(_flat(old_p[number]), _flat(new_p[number]))
-            audit.record(s, actor, "update", "project", row.id, before=b2 or None, after=a2)
+            version = versioning.claim(s, Project, "project", row.id or 0, None)  # a form opened before sees it
+            audit.record(s, actor, "update", "project", row.id, before={**(b2 or {}), "version": version - 1}, after={**(a2 or {}), "version": version})
             changed.append(number)
         elif old_p[number] != new_p[number]:  # only moved in the document
             row.source_line, row.sheet_line = p.line, p.sheet.line if p.sheet else None
@@ -336,6 +337,8 @@ def _risks(s: Session, plan: Plan, parsed: ParsedPlan, numbers: dict[int, int]) 
         issues = {i.number: i for i in s.exec(select(RiskIssue).where(RiskIssue.process_id == row.id)).all()}
         for i in proc.issues:
             issue = issues.pop(i.number, None) or RiskIssue(process_id=row.id or 0, number=i.number, description=i.description)
+            if issue.id is not None and (issue.description, issue.level) != (i.description, i.level):
+                issue.version = (issue.version or 1) + 1  # a risk form opened before the import must not overwrite it
             issue.description, issue.level = i.description, i.level
             s.add(issue)
         for gone in issues.values():

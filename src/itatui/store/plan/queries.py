@@ -441,6 +441,7 @@ def project_form_data(
             .order_by(col(Dimension.number), col(Mission.position), col(Mission.id))
         ).all()
         units = s.exec(select(Unit).where(Unit.organisation_id == plan.organisation_id).order_by(col(Unit.id))).all()
+        version = None
         if project_id is None:
             next_no = (s.exec(select(func.max(Project.number)).where(Project.plan_id == plan_id)).one() or 0) + 1
             draft = ProjectDraft(number=str(next_no), mission_id=mission_id, budgets={y: "" for y in info.years})
@@ -448,6 +449,7 @@ def project_form_data(
             p = s.get(Project, project_id)
             if p is None or p.plan_id != plan_id:
                 raise PlanError("err.project_not_found", id=project_id)
+            version = p.version
             budgets = {b.fiscal_year: b.amount for b in s.exec(select(Budget).where(Budget.project_id == project_id)).all()}
             unit_ids = s.exec(select(ProjectUnit.unit_id).where(ProjectUnit.project_id == project_id)).all()
             groups = s.exec(select(TargetGroup).where(TargetGroup.project_id == project_id).order_by(col(TargetGroup.position), col(TargetGroup.id))).all()
@@ -477,6 +479,7 @@ def project_form_data(
             draft=draft,
             units=tuple(UnitInfo(u.id or 0, u.code, u.name, u.is_all) for u in units),
             missions=tuple(MissionChoice(m.id or 0, _mission_label(m)) for m in missions),
+            version=version,
         )
 
 

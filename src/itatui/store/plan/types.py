@@ -206,6 +206,7 @@ class ProjectFormData:
     draft: ProjectDraft
     units: tuple[UnitInfo, ...]
     missions: tuple[MissionChoice, ...]
+    version: int | None = None  # the project's version when opened (None: new); save_project's opened_version
 
 
 @dataclass(frozen=True)

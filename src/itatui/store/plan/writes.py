@@ -11,7 +11,7 @@ from sqlmodel import Session, col, select
 from itatui.domain.eplan import Kind, PlanError, PlanTargetKind
 from itatui.domain.roles import Actor, Perm, require
 from itatui.domain.validation import FieldProblem, Problems, ValidationError
-from itatui.store import audit
+from itatui.store import audit, versioning
 from itatui.store.db import write_scope
 from itatui.store.models import Budget, Dimension, Mission, Plan, PlanTarget, Project, ProjectUnit, TargetGroup, Unit
 from itatui.store.models.base import utcnow
@@ -66,10 +66,14 @@ def _check_edit(s: Session, plan: Plan, edit: ProjectEdit, project_id: int | Non
     p.raise_if_any()
 
 
-def save_project(engine: Engine, actor: Actor, plan_id: int, edit: ProjectEdit, *, project_id: int | None = None) -> int:
+def save_project(
+    engine: Engine, actor: Actor, plan_id: int, edit: ProjectEdit, *, project_id: int | None = None, opened_version: int | None = None
+) -> int:
     """Create (``project_id`` None) or update a project with its budgets, units and target groups.
 
-    One transaction, with an audit record holding only the changed fields (before → after). Returns the id.
+    One transaction, with an audit record holding only the changed fields (before → after) and the version the
+    save made. ``opened_version``: the version the form showed; another version raises ``EditConflict``.
+    Returns the id.
     """
     require(actor, Perm.PLAN_EDIT)
     with write_scope(engine) as s:
@@ -82,6 +86,7 @@ def save_project(engine: Engine, actor: Actor, plan_id: int, edit: ProjectEdit, 
             if found is None or found.plan_id != plan_id:
                 raise PlanError("err.project_not_found", id=project_id)
             p = found
+            versioning.check(s, Project, "project", project_id, opened_version)
             before = _snapshot(s, p)
         _check_edit(s, plan, edit, project_id)
         p.number = edit.number
@@ -126,8 +131,9 @@ def save_project(engine: Engine, actor: Actor, plan_id: int, edit: ProjectEdit, 
             audit.record(s, actor, "create", "project", pid, after=after)
         else:
             b, a = audit.diff(before, after)
-            if a:
-                audit.record(s, actor, "update", "project", pid, before=b, after=a)
+            if a:  # a save that changes nothing leaves the version alone: nobody else's form goes stale
+                version = versioning.claim(s, Project, "project", pid, opened_version)
+                audit.record(s, actor, "update", "project", pid, before={**b, "version": version - 1}, after={**a, "version": version})
         return pid
 
 

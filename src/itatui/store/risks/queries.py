@@ -209,7 +209,7 @@ def _register_select(today: date) -> Any:
             RiskIssue.category, RiskIssue.risk_type, RiskIssue.likelihood, RiskIssue.impact, RiskIssue.level,
             RiskIssue.residual_likelihood, RiskIssue.residual_impact, RiskIssue.residual_level, RiskIssue.owner,
             RiskIssue.treatment, RiskIssue.status, RiskIssue.next_review, _overdue_expr(today).label("overdue"),
-            _controls_count().label("controls"),
+            _controls_count().label("controls"), RiskIssue.version,
         )
         .join(RiskProcess, RiskProcess.id == RiskIssue.process_id)
     )
@@ -218,7 +218,7 @@ def _register_select(today: date) -> Any:
 def _row(r: Any) -> RegisterRow:
     return RegisterRow(
         r[0], r[1], r[2], " ".join(r[3].split()), r[4], " ".join(r[5].split()), r[6], r[7], r[8], r[9], r[10],
-        r[11], r[12], r[13], r[14], r[15], r[16], r[17], bool(r[18]), int(r[19] or 0),
+        r[11], r[12], r[13], r[14], r[15], r[16], r[17], bool(r[18]), int(r[19] or 0), int(r[20]),
     )
 
 

@@ -89,6 +89,7 @@ class RegisterRow:
     next_review: date | None
     overdue: bool
     controls: int
+    version: int = 1  # the values above are this version's: save_risk's opened_version
 
     @property
     def score(self) -> int | None:

@@ -15,7 +15,7 @@ from sqlmodel import Session
 from itatui.domain.risks import Move, RiskMatrix, ScoredRisk, matrix_problems, relevel, relevel_preview
 from itatui.domain.roles import Actor, Perm, require
 from itatui.domain.validation import ValidationError
-from itatui.store import audit
+from itatui.store import audit, versioning
 from itatui.store.db import session_scope, write_scope
 from itatui.store.models import Project, RiskAssessment, RiskControl, RiskIssue, RiskProcess, Setting
 from itatui.store.models.base import utcnow
@@ -53,12 +53,22 @@ def _issue_assessment(s: Session, issue_id: int) -> tuple[RiskIssue, RiskProcess
 
 
 def save_risk(
-    engine: Engine, actor: Actor, assessment_id: int, v: RiskValues, issue_id: int | None = None, today: date | None = None
+    engine: Engine,
+    actor: Actor,
+    assessment_id: int,
+    v: RiskValues,
+    issue_id: int | None = None,
+    today: date | None = None,
+    *,
+    opened_version: int | None = None,
 ) -> int:
-    """Create (``issue_id`` None) or update a risk issue; a new process is numbered after the last one."""
+    """Create (``issue_id`` None) or update a risk issue; a new process is numbered after the last one.
+    ``opened_version``: the version the form showed; another version raises ``EditConflict``."""
     require(actor, Perm.RISK_EDIT)
     with write_scope(engine) as s:
         ra = _editable(s, assessment_id, today)
+        if issue_id is not None:
+            versioning.check(s, RiskIssue, "riskissue", issue_id, opened_version)
         matrix = settings_in(s, ra.organisation_id).matrix
         if v.process_id is None:
             top = s.execute(sa.select(sa.func.max(RiskProcess.number)).where(RiskProcess.assessment_id == assessment_id)).scalar() or 0
@@ -95,8 +105,9 @@ def save_risk(
             audit.record(s, actor, "create", "riskissue", issue.id, after={**after, "fiscal_year": ra.fiscal_year})
         else:
             b, a = audit.diff(before, after)
-            if a:
-                audit.record(s, actor, "update", "riskissue", issue.id, before=b, after=a)
+            if a:  # a save that changes nothing leaves the version alone
+                version = versioning.claim(s, RiskIssue, "riskissue", issue.id or 0, opened_version)
+                audit.record(s, actor, "update", "riskissue", issue.id, before={**b, "version": version - 1}, after={**a, "version": version})
         return issue.id or 0
 
 
@@ -215,8 +226,10 @@ def set_matrix(engine: Engine, actor: Actor, matrix: RiskMatrix, organisation_id
             issue.level, issue.residual_level = level, residual
             s.add(issue)
             edited.add(aid)
+            s.flush()
             b, a = audit.diff(before, _snap(issue, _ISSUE_FIELDS))
-            audit.record(s, actor, "relevel", "riskissue", issue.id, before=b, after=a)
+            version = versioning.claim(s, RiskIssue, "riskissue", issue.id or 0, None)  # open risk forms go stale
+            audit.record(s, actor, "relevel", "riskissue", issue.id, before={**b, "version": version - 1}, after={**a, "version": version})
             moved += 1
         for aid in edited:
             ra = s.get(RiskAssessment, aid)

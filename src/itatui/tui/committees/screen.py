@@ -16,6 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import ContentSwitcher, Header, Static
 
+from itatui.domain.roles import Perm
 from itatui.domain.thai import digits
 from itatui.i18n import t
 from itatui.store import committees as core
@@ -29,12 +30,13 @@ from itatui.tui.committees.view_base import RoundView
 from itatui.tui.base import ModeScreen
 from itatui.tui.widgets.form_errors import error_text
 from itatui.tui.widgets.keys_footer import KeysFooter
+from itatui.tui.widgets.refusals import ExplainRefusals
 
 VIEWS = (("staff", "s", StaffView), ("evaluations", "e", EvaluationsView), ("committees", "c", CommitteesView),
          ("meetings", "m", MeetingsView), ("conflicts", "x", ConflictsView))
 
 
-class CommitteesScreen(ModeScreen[None]):
+class CommitteesScreen(ExplainRefusals, ModeScreen[None]):
     # what `p` offers (reports.registry); the conflicts view keeps its own `p` (propose) while it has the focus
     REPORTS: ClassVar[tuple[str, ...]] = (
         "committee-screening-order", "committee-promotion-order", "committee-meetings", "committee-scores",
@@ -73,6 +75,16 @@ class CommitteesScreen(ModeScreen[None]):
     @property
     def thai(self) -> bool:
         return self.thai_digits
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # The round's own changes, as the views' (view_base.EDIT_ACTIONS): greyed without the right.
+        ctx = getattr(self.app, "ctx", None)
+        if action in ("open_round", "rules", "survey") and ctx is not None and not ctx.actor.can(Perm.COMMITTEE_EDIT):
+            return None
+        return True
+
+    def refusal_text(self, action: str, parameters: tuple[object, ...]) -> str | None:
+        return t("refuse.committee_edit")
 
     @property
     def year(self) -> int:

@@ -9,9 +9,14 @@ from textual.containers import Vertical
 
 from itatui.domain.roles import Perm
 from itatui.i18n import t
+from itatui.tui.widgets.refusals import ExplainRefusals
+
+# The views' keys that change the round's records: greyed for a user without the right (pressing one says why).
+EDIT_ACTIONS = frozenset({"add", "import", "assess", "grievance", "add_member", "remove_member", "new", "attendees",
+                          "minutes", "propose", "dismiss", "withdrew"})
 
 
-class RoundView(Vertical):
+class RoundView(ExplainRefusals, Vertical):
     """A view inside the committee screen; ``reload()`` is called when the round changes or data moved."""
 
     DEFAULT_CSS = """
@@ -40,6 +45,15 @@ class RoundView(Vertical):
         for table in self.query(PagedTable):
             table.focus_table()
             return
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        ctx = getattr(self.app, "ctx", None)
+        if action in EDIT_ACTIONS and ctx is not None and not ctx.actor.can(Perm.COMMITTEE_EDIT):
+            return None
+        return True
+
+    def refusal_text(self, action: str, parameters: tuple[object, ...]) -> str | None:
+        return t("refuse.committee_edit")
 
     def may_edit(self) -> bool:
         if self.ctx.actor.can(Perm.COMMITTEE_EDIT):

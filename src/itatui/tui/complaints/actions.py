@@ -21,6 +21,7 @@ from itatui.i18n import t
 from itatui.store import complaints as core
 from itatui.store.complaints.public import Choice
 from itatui.store.complaints.types import CaseDetail
+from itatui.store.versioning import EditConflict
 from itatui.tui.base import app_context
 from itatui.tui.plan.project_form import field_row
 from itatui.tui.widgets.complaint_labels import failure_text
@@ -95,6 +96,10 @@ class CaseActionForm(ModalScreen[CaseDetail | None]):
         super().__init__()
         self.case = case
         self._saving = False
+        # The case version this form acts on (checked by the actions that change the case's state); a conflict
+        # moves it to the stored one, and ``stale`` (set by the case screen) draws the case again behind the form.
+        self.opened_version = case.version
+        self.stale: Callable[[], object] | None = None
 
     @property
     def thai(self) -> bool:
@@ -174,6 +179,11 @@ class CaseActionForm(ModalScreen[CaseDetail | None]):
         errors = self.query_one(FormErrors)
         if isinstance(exc, ValidationError):
             errors.show(exc.problems, self.labels())
+        elif isinstance(exc, EditConflict):
+            self.opened_version = exc.current
+            errors.show_conflict(exc, self.labels(), again="conflict.case_again")
+            if self.stale is not None:
+                self.stale()
         else:
             errors.show_message(failure_text(exc))
 
@@ -198,8 +208,8 @@ class ForwardForm(CaseActionForm):
         unit = self.select_of("unit_id")
         if unit is None:
             return None, [FieldProblem("unit_id", "desk.err.unit_required")]
-        cid, text = self.case.id, self.text_of("text")
-        return (lambda engine, actor: core.forward(engine, actor, cid, int(unit), text)), []
+        cid, text, v = self.case.id, self.text_of("text"), self.opened_version
+        return (lambda engine, actor: core.forward(engine, actor, cid, int(unit), text, opened_version=v)), []
 
 
 class AssignForm(CaseActionForm):
@@ -223,8 +233,8 @@ class AssignForm(CaseActionForm):
         if user is None:
             return None, [FieldProblem("user_id", "desk.err.user_required")]
         who = None if user == NO_ONE else int(user)
-        cid, text = self.case.id, self.text_of("text")
-        return (lambda engine, actor: core.assign(engine, actor, cid, who, text)), []
+        cid, text, v = self.case.id, self.text_of("text"), self.opened_version
+        return (lambda engine, actor: core.assign(engine, actor, cid, who, text, opened_version=v)), []
 
 
 class InvestigateForm(CaseActionForm):
@@ -237,8 +247,8 @@ class InvestigateForm(CaseActionForm):
         yield field_row(self.labels()["text"], Input(id="text"), t("desk.action.investigate_hint"))
 
     def collect(self) -> tuple[Call | None, list[FieldProblem]]:
-        cid, text = self.case.id, self.text_of("text")
-        return (lambda engine, actor: core.start_investigation(engine, actor, cid, text)), []
+        cid, text, v = self.case.id, self.text_of("text"), self.opened_version
+        return (lambda engine, actor: core.start_investigation(engine, actor, cid, text, opened_version=v)), []
 
 
 class NoteForm(CaseActionForm):

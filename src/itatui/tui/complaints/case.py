@@ -359,6 +359,7 @@ class ComplaintCaseScreen(ExplainRefusals, ModeScreen[None]):
         except Exception as exc:  # noqa: BLE001
             self.notify(error_text(exc), severity="error")
             return
+        form.stale = self.load  # a refused stale action draws the case as it now is behind the form
         updated = await self.app.push_screen_wait(form)
         if updated is not None:
             self.show_case(updated)

@@ -90,8 +90,10 @@ class DelayForm(_ToComplainant):
         method = str(self.select_of("method"))
         if problems or new_due is None:
             return None, problems
-        cid = self.case.id
-        return (lambda engine, actor: core.notify_delay(engine, actor, cid, reason, new_due, method=method, notice_date=day)), []
+        cid, v = self.case.id, self.opened_version
+        return (lambda engine, actor: core.notify_delay(
+            engine, actor, cid, reason, new_due, method=method, notice_date=day, opened_version=v
+        )), []
 
 
 class ResultForm(_ToComplainant):
@@ -120,8 +122,10 @@ class ResultForm(_ToComplainant):
         method = str(self.select_of("method"))
         if problems:
             return None, problems
-        cid = self.case.id
-        return (lambda engine, actor: core.record_result(engine, actor, cid, str(outcome), reason, method=method, notice_date=day)), []
+        cid, v = self.case.id, self.opened_version
+        return (lambda engine, actor: core.record_result(
+            engine, actor, cid, str(outcome), reason, method=method, notice_date=day, opened_version=v
+        )), []
 
 
 class CloseForm(CaseActionForm):
@@ -139,5 +143,5 @@ class CloseForm(CaseActionForm):
     def collect(self) -> tuple[Call | None, list[FieldProblem]]:
         value = self.select_of("satisfaction")
         score = None if value is None else int(value)
-        cid, text = self.case.id, self.text_of("text")
-        return (lambda engine, actor: core.close(engine, actor, cid, score, text)), []
+        cid, text, v = self.case.id, self.text_of("text"), self.opened_version
+        return (lambda engine, actor: core.close(engine, actor, cid, score, text, opened_version=v)), []

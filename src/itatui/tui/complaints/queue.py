@@ -33,6 +33,7 @@ from itatui.tui.widgets.complaint_labels import (
 )
 from itatui.tui.widgets.form_errors import error_text
 from itatui.tui.widgets.paged_table import LAST, PagedColumn, PagedTable
+from itatui.tui.widgets.refusals import ExplainRefusals
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -84,7 +85,7 @@ def queue_cells(row: QueueRow, thai: bool) -> list[Text | str]:
     ]
 
 
-class ComplaintsScreen(ModeScreen[None]):
+class ComplaintsScreen(ExplainRefusals, ModeScreen[None]):
     REPORTS: ClassVar[tuple[str, ...]] = ("complaint-stats", "case-summary")  # what `p` offers (reports.registry)
     DEFAULT_CSS = """
     ComplaintsScreen #desk-bar { height: 1; margin-bottom: 1; }
@@ -302,6 +303,16 @@ class ComplaintsScreen(ModeScreen[None]):
             return True
         self.notify(t("err.permission"), severity="error")
         return False
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # A user who may not take complaints sees `n` greyed, and pressing it says why.
+        actor = getattr(getattr(self.app, "ctx", None), "actor", None)
+        if action == "new" and actor is not None and not (actor.can(Perm.COMPLAINT_EDIT) or actor.can(Perm.CORRUPTION_EDIT)):
+            return None
+        return True
+
+    def refusal_text(self, action: str, parameters: tuple[object, ...]) -> str | None:
+        return t("refuse.complaint_new") if action == "new" else None
 
     def action_new(self) -> None:
         if self._may_take():

@@ -11,21 +11,20 @@ from dataclasses import dataclass
 
 from itatui.domain.eplan import Kind, TargetGroup
 from itatui.domain.thai import digits
-from itatui.domain.validation import FieldProblem, ValidationError
+from itatui.domain.validation import ValidationError
 from itatui.i18n import t
 from itatui.store import plan as repo
 from itatui.store.plan import ProjectDraft, ProjectEdit, ProjectFormData, budget_field
+from itatui.store.versioning import EditConflict
 from itatui.tui.base import app_context
 from itatui.tui.widgets.confirm_discard import cancel_form, form_values
-from itatui.tui.widgets.form_errors import FormErrors, error_text
-from textual import on, work
+from itatui.tui.widgets.form_errors import FormErrors
+from itatui.tui.widgets.saving_form import SavingForm
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Input, Label, Select, SelectionList, Static, TextArea
-from textual.worker import Worker, WorkerState
 
 _TEXT_AREAS = ("rationale", "objectives", "target_groups", "method_steps", "outputs", "outcomes")
 _INPUTS = ("sheet_name", "area", "period", "budget_text", "owner")
@@ -65,7 +64,7 @@ def field_row(label: str, widget: Widget, hint: str = "") -> Vertical:
     return Vertical(*children, classes="field")
 
 
-class ProjectForm(ModalScreen[ProjectSaved | None]):
+class ProjectForm(SavingForm[ProjectSaved]):
     DEFAULT_CSS = FORM_CSS.format(cls="ProjectForm")
 
     BINDINGS = [
@@ -76,7 +75,7 @@ class ProjectForm(ModalScreen[ProjectSaved | None]):
     def __init__(self, data: ProjectFormData) -> None:
         super().__init__()
         self.data = data
-        self._saving = False
+        self._version = data.version  # the version the form shows; a conflict moves it to the one now stored
 
     @property
     def years(self) -> tuple[int, ...]:
@@ -190,51 +189,19 @@ class ProjectForm(ModalScreen[ProjectSaved | None]):
         cancel_form(self, getattr(self, "_initial", None))
 
     def action_save(self) -> None:
-        if self._saving:
+        if self.saving:
             return
-        errors = self.query_one(FormErrors)
         try:
             edit = repo.parse_project_draft(self.draft(), self.years)
         except ValidationError as exc:
             self.show_problems(exc.problems)
             return
-        errors.clear()
-        self._saving = True
-        self.query_one("#form-status", Static).update(t("form.saving"))
-        self._save(edit)
+        self.start_save(edit)
 
-    @work(thread=True, exclusive=True, group="project-save", exit_on_error=False)
-    def _save(self, edit: ProjectEdit) -> ProjectSaved | None:
+    def save_now(self, payload: ProjectEdit) -> ProjectSaved:
         ctx = app_context(self.app)
-        try:
-            pid = repo.save_project(ctx.engine, ctx.actor, self.data.plan.id, edit, project_id=self.data.project_id)
-        except ValidationError as exc:
-            self.app.call_from_thread(self._failed, exc.problems, None)
-        except Exception as exc:  # noqa: BLE001 - any refusal keeps the form open with what was typed
-            self.app.call_from_thread(self._failed, None, exc)
-        else:
-            return ProjectSaved(pid, self.data.project_id is None, edit)
+        pid = repo.save_project(ctx.engine, ctx.actor, self.data.plan.id, payload, project_id=self.data.project_id, opened_version=self._version)
+        return ProjectSaved(pid, self.data.project_id is None, payload)
 
-    @on(Worker.StateChanged)
-    def _saved(self, event: Worker.StateChanged) -> None:
-        # Dismissed from here, when the worker is over: dismissed from inside it, the worker waited for its own
-        # screen to be removed, and the removal cancelled it (as LoginScreen explains).
-        result = event.worker.result if event.state == WorkerState.SUCCESS else None
-        if event.worker.group == "project-save" and isinstance(result, ProjectSaved) and self.app.screen is self:
-            self.dismiss(result)
-
-    def _failed(self, problems: list[FieldProblem] | None, exc: BaseException | None) -> None:
-        self._saving = False
-        self.query_one("#form-status", Static).update("ctrl+s " + t("key.save") + " · esc " + t("key.cancel"))
-        if problems:
-            self.show_problems(problems)
-        elif exc is not None:
-            self.query_one(FormErrors).show_message(t("err.save_failed", reason=error_text(exc)))
-
-    def show_problems(self, problems: list[FieldProblem]) -> None:
-        self.query_one(FormErrors).show(problems, self.labels())
-        first = problems[0].field if problems else ""
-        try:
-            self.query_one(f"#{first}").focus()
-        except Exception:  # noqa: BLE001 - the problem has no input of its own
-            pass
+    def conflict_seen(self, exc: EditConflict) -> None:
+        self._version = exc.current

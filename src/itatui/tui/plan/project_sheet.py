@@ -21,6 +21,7 @@ from itatui.tui.plan.labels import default_round, kind_text, status_text
 from itatui.tui.risks.sheet_section import load_project_risks, risk_section
 from itatui.tui.widgets.form_errors import error_text
 from itatui.tui.widgets.plan_summary import SELECTED_YEAR_STYLE, baht_text, number_text, year_text
+from itatui.tui.widgets.refusals import ExplainRefusals
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
@@ -32,7 +33,7 @@ from textual.widgets import Footer, Header, Static
 from textual.worker import get_current_worker
 
 
-class ProjectSheetScreen(ModeScreen[bool]):
+class ProjectSheetScreen(ExplainRefusals, ModeScreen[bool]):
     HELP_TITLE = "help.title.sheet"  # what help (?) calls this screen
     REPORTS: ClassVar[tuple[str, ...]] = ("project-sheets", "monitoring")  # what `p` offers (reports.registry)
     DEFAULT_CSS = """
@@ -117,10 +118,20 @@ class ProjectSheetScreen(ModeScreen[bool]):
     def action_back(self) -> None:
         self.dismiss(self.changed)
 
+    # As on the plan table: a user without the right sees the key greyed, and pressing it says why.
+    _NEEDS = {"edit": Perm.PLAN_EDIT, "progress": Perm.PROGRESS_EDIT}
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "toggle_digits" and hasattr(self.app, "action_toggle_digits"):
             return False  # the shell owns `t`; this binding only serves a host app without it
+        perm = self._NEEDS.get(action)
+        ctx = getattr(self.app, "ctx", None)
+        if perm is not None and ctx is not None and not ctx.actor.can(perm):
+            return None
         return True
+
+    def refusal_text(self, action: str, parameters: tuple[object, ...]) -> str | None:
+        return t("refuse.progress_edit") if action == "progress" else t("refuse.plan_edit")
 
     def _can(self, perm: Perm) -> bool:
         if self.can(perm):

@@ -66,7 +66,7 @@ class PlanScreen(ExplainRefusals, ModeScreen[None]):
     PlanScreen #plan-body { height: 1fr; }
     PlanScreen #plan-main { width: 1fr; }
     PlanScreen #plan-table { height: 1fr; }
-    PlanScreen #plan-info { height: 1; color: $text-muted; }
+    PlanScreen #plan-info { height: 1; color: $text-muted; text-wrap: nowrap; text-overflow: ellipsis; }
     PlanScreen #plan-summary { display: none; }
     PlanScreen.-summary #plan-summary { display: block; width: 1fr; }
     PlanScreen.-summary.-wide #plan-summary { width: 62; }
@@ -333,7 +333,14 @@ class PlanScreen(ExplainRefusals, ModeScreen[None]):
         key = "plan.info_filtered" if flt.active else "plan.info"
         if flt.active and self.total_rows == 0:
             key = "plan.no_match"
-        info.update(t(key, shown=shown, total=total, title=self.plan.title, year=year_text(fy, thai)))
+        # The totals lead the line: at 80 columns the grand-total row and the all-years column are off screen.
+        grand = self.totals.grand
+        year_amount = grand[years.index(fy)] if fy in years else None
+        money = t("plan.info_money", year=year_text(fy, thai), year_total=baht_text(year_amount, thai),
+                  plan_total=baht_text(budget_total(grand), thai))
+        title = " ".join(self.plan.title.split())  # the document's title may hold line breaks
+        line = t(key, money=money, shown=shown, total=total, title=title, year=year_text(fy, thai))
+        info.update(Text(line))  # one line (CSS): the long title at its end is cut, not wrapped out of sight
 
     def _money_cells(self, values: tuple[int | None, ...], years: tuple[int, ...], fy: int, thai: bool, *, bold: bool = False) -> list[Text]:
         """One cell per year, then the total over the plan's years."""

@@ -8,24 +8,22 @@ from __future__ import annotations
 
 from itatui.domain.eplan import PlanTargetKind
 from itatui.domain.thai import digits
-from itatui.domain.validation import FieldProblem, ValidationError
+from itatui.domain.validation import ValidationError
 from itatui.i18n import t
 from itatui.store import plan as repo
 from itatui.store.plan import PlanInfo, TargetInfo, target_field
 from itatui.tui.base import app_context
 from itatui.tui.plan.project_form import FORM_CSS
-from itatui.tui.widgets.form_errors import FormErrors, error_text
+from itatui.tui.widgets.saving_form import SavingForm
+from itatui.tui.widgets.form_errors import FormErrors
 from itatui.tui.widgets.plan_summary import number_text
-from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
-from textual.worker import Worker, WorkerState
 
 
-class TargetsForm(ModalScreen[tuple[TargetInfo, ...] | None]):
+class TargetsForm(SavingForm[tuple[TargetInfo, ...]]):
     DEFAULT_CSS = FORM_CSS.format(cls="TargetsForm") + """
     TargetsForm > #dialog { max-width: 90; }
     TargetsForm .target-row { height: 3; }
@@ -43,7 +41,6 @@ class TargetsForm(ModalScreen[tuple[TargetInfo, ...] | None]):
         super().__init__()
         self.plan = plan
         self.targets = targets
-        self._busy = False
 
     @property
     def _thai(self) -> bool:
@@ -81,50 +78,16 @@ class TargetsForm(ModalScreen[tuple[TargetInfo, ...] | None]):
         self.dismiss(None)
 
     def action_save(self) -> None:
-        if self._busy:
+        if self.saving:
             return
         try:
             actuals = repo.parse_target_actuals(self.drafts())
         except ValidationError as exc:
-            self._show(exc.problems)
+            self.show_problems(exc.problems)
             return
-        self.query_one(FormErrors).clear()
-        self._busy = True
-        self.query_one("#form-status", Static).update(t("form.saving"))
-        self._save(actuals)
+        self.start_save(actuals)
 
-    @work(thread=True, exclusive=True, group="targets-save", exit_on_error=False)
-    def _save(self, actuals: dict[tuple[str, int], float | None]) -> tuple[TargetInfo, ...] | None:
+    def save_now(self, payload: dict[tuple[str, int], float | None]) -> tuple[TargetInfo, ...]:
         ctx = app_context(self.app)
-        try:
-            repo.save_target_actuals(ctx.engine, ctx.actor, self.plan.id, actuals)
-            saved = tuple(repo.list_targets(ctx.engine, ctx.actor, self.plan.id))
-        except ValidationError as exc:
-            self.app.call_from_thread(self._failed, exc.problems, None)
-        except Exception as exc:  # noqa: BLE001
-            self.app.call_from_thread(self._failed, None, exc)
-        else:
-            return saved
-
-    @on(Worker.StateChanged)
-    def _saved(self, event: Worker.StateChanged) -> None:
-        # Dismissed from here, when the worker is over: dismissed from inside it, the worker waited for its own
-        # screen to be removed, and the removal cancelled it (as LoginScreen explains).
-        result = event.worker.result if event.state == WorkerState.SUCCESS else None
-        if event.worker.group == "targets-save" and isinstance(result, tuple) and self.app.screen is self:
-            self.dismiss(result)
-
-    def _failed(self, problems: list[FieldProblem] | None, exc: BaseException | None) -> None:
-        self._busy = False
-        self.query_one("#form-status", Static).update("ctrl+s " + t("key.save") + " · esc " + t("key.cancel"))
-        if problems:
-            self._show(problems)
-        elif exc is not None:
-            self.query_one(FormErrors).show_message(t("err.save_failed", reason=error_text(exc)))
-
-    def _show(self, problems: list[FieldProblem]) -> None:
-        self.query_one(FormErrors).show(problems, self.labels())
-        try:
-            self.query_one(f"#{problems[0].field}").focus()
-        except Exception:  # noqa: BLE001
-            pass
+        repo.save_target_actuals(ctx.engine, ctx.actor, self.plan.id, payload)
+        return tuple(repo.list_targets(ctx.engine, ctx.actor, self.plan.id))

@@ -5,30 +5,27 @@ risk or the whole process, owner, due date, progress %, the existing control's q
 
 from __future__ import annotations
 
-from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Input, Select, Static
-from textual.worker import Worker, WorkerState
 
 from itatui.domain.risks import ControlQuality, Monitor
 from itatui.domain.thai import digits
-from itatui.domain.validation import FieldProblem, ValidationError
 from itatui.i18n import t
 from itatui.store import risks as core
 from itatui.store.risks.types import ControlInfo, ProjectProgress, RegisterRow, RiskSettings
 from itatui.tui.plan.project_form import FORM_CSS, field_row
 from itatui.tui.risks.labels import be_input
-from itatui.tui.widgets.form_errors import FormErrors, error_text
+from itatui.tui.widgets.saving_form import SavingForm
+from itatui.tui.widgets.form_errors import FormErrors
 
 _INPUTS = ("text", "owner", "due", "progress", "result")
 _SELECTS = ("project", "scope", "quality", "monitor")
 NO_PROJECT = "none"
 
 
-class ControlForm(ModalScreen[int | None]):
+class ControlForm(SavingForm[int]):
     DEFAULT_CSS = FORM_CSS.format(cls="ControlForm") + """
     ControlForm .pair { height: auto; }
     ControlForm .pair > .field { width: 1fr; margin-right: 1; }
@@ -42,7 +39,6 @@ class ControlForm(ModalScreen[int | None]):
     def __init__(self, risk: RegisterRow, control: ControlInfo | None, projects: tuple[ProjectProgress, ...], settings: RiskSettings) -> None:
         super().__init__()
         self.risk, self.control, self.projects, self.settings = risk, control, projects, settings
-        self._busy = False
 
     def labels(self) -> dict[str, str]:
         out = {name: t(f"risk.field.{name}") for name in (*_INPUTS, *_SELECTS)}
@@ -92,48 +88,14 @@ class ControlForm(ModalScreen[int | None]):
         self.dismiss(None)
 
     def action_save(self) -> None:
-        if self._busy:
+        if self.saving:
             return
         values, problems = core.parse_control(self.form())
         if values is None:
-            self._show(problems.items)
+            self.show_problems(problems.items)
             return
-        self.query_one(FormErrors).clear()
-        self._busy = True
-        self.query_one("#form-status", Static).update(t("form.saving"))
-        self._save(values)
+        self.start_save(values)
 
-    @work(thread=True, exclusive=True, group="control-save", exit_on_error=False)
-    def _save(self, values: core.ControlValues) -> int | None:
+    def save_now(self, payload: core.ControlValues) -> int:
         ctx = self.app.ctx  # type: ignore[attr-defined]
-        try:
-            saved = core.save_control(ctx.engine, ctx.actor, self.risk.id, values, self.control.id if self.control else None)
-        except ValidationError as exc:
-            self.app.call_from_thread(self._failed, exc.problems, None)
-        except Exception as exc:  # noqa: BLE001
-            self.app.call_from_thread(self._failed, None, exc)
-        else:
-            return saved
-
-    @on(Worker.StateChanged)
-    def _save_done(self, event: Worker.StateChanged) -> None:
-        # Dismissed from here, when the worker is over: dismissed from inside it, the worker waited for its own
-        # screen to be removed, and the removal cancelled it (as LoginScreen explains).
-        result = event.worker.result if event.state == WorkerState.SUCCESS else None
-        if event.worker.group == "control-save" and isinstance(result, int) and self.app.screen is self:
-            self.dismiss(result)
-
-    def _failed(self, problems: list[FieldProblem] | None, exc: BaseException | None) -> None:
-        self._busy = False
-        self.query_one("#form-status", Static).update("ctrl+s " + t("key.save") + " · esc " + t("key.cancel"))
-        if problems:
-            self._show(problems)
-        elif exc is not None:
-            self.query_one(FormErrors).show_message(t("err.save_failed", reason=error_text(exc)))
-
-    def _show(self, problems: list[FieldProblem]) -> None:
-        self.query_one(FormErrors).show(problems, self.labels())
-        try:
-            self.query_one(f"#{problems[0].field}").focus()
-        except Exception:  # noqa: BLE001
-            pass
+        return core.save_control(ctx.engine, ctx.actor, self.risk.id, payload, self.control.id if self.control else None)

@@ -7,23 +7,23 @@ from __future__ import annotations
 
 import asyncio
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen, Screen
+from textual.screen import Screen
 from textual.widgets import Input, Select, Static
-from textual.worker import Worker, WorkerState
 
 from itatui.domain.risks import RiskStatus, RiskType, Treatment
 from itatui.domain.thai import digits, parse_int
-from itatui.domain.validation import FieldProblem, ValidationError
 from itatui.i18n import t
 from itatui.store import risks as core
 from itatui.store.risks.drafts import NEW_PROCESS
 from itatui.store.risks.types import AssessmentInfo, ProcessChoice, RegisterRow, RiskSettings
+from itatui.store.versioning import EditConflict
 from itatui.tui.plan.project_form import FORM_CSS, field_row
 from itatui.tui.risks.labels import be_input, category_name, level_name
+from itatui.tui.widgets.saving_form import SavingForm
 from itatui.tui.widgets.form_errors import FormErrors, error_text
 
 _INPUTS = ("process_name", "description", "likelihood", "impact", "residual_likelihood", "residual_impact", "owner", "next_review")
@@ -40,7 +40,7 @@ async def open_risk_form(screen: Screen, assessment: AssessmentInfo, settings: R
     return await screen.app.push_screen_wait(RiskForm(assessment, settings, processes, row))
 
 
-class RiskForm(ModalScreen[int | None]):
+class RiskForm(SavingForm[int]):
     DEFAULT_CSS = FORM_CSS.format(cls="RiskForm") + """
     RiskForm .pair { height: auto; }
     RiskForm .pair > .field { width: 1fr; margin-right: 1; }
@@ -55,7 +55,7 @@ class RiskForm(ModalScreen[int | None]):
     def __init__(self, assessment: AssessmentInfo, settings: RiskSettings, processes: tuple[ProcessChoice, ...], row: RegisterRow | None) -> None:
         super().__init__()
         self.assessment, self.settings, self.processes, self.row = assessment, settings, processes, row
-        self._busy = False
+        self._version = row.version if row else None  # the version shown; a conflict moves it to the stored one
 
     def labels(self) -> dict[str, str]:
         size = self.settings.matrix.size
@@ -138,48 +138,17 @@ class RiskForm(ModalScreen[int | None]):
         self.dismiss(None)
 
     def action_save(self) -> None:
-        if self._busy:
+        if self.saving:
             return
         values, problems = core.parse_risk(self.form(), self.settings)
         if values is None:
-            self._show(problems.items)
+            self.show_problems(problems.items)
             return
-        self.query_one(FormErrors).clear()
-        self._busy = True
-        self.query_one("#form-status", Static).update(t("form.saving"))
-        self._save(values)
+        self.start_save(values)
 
-    @work(thread=True, exclusive=True, group="risk-save", exit_on_error=False)
-    def _save(self, values: core.RiskValues) -> int | None:
+    def save_now(self, payload: core.RiskValues) -> int:
         ctx = self.app.ctx  # type: ignore[attr-defined]
-        try:
-            saved = core.save_risk(ctx.engine, ctx.actor, self.assessment.id, values, self.row.id if self.row else None)
-        except ValidationError as exc:
-            self.app.call_from_thread(self._failed, exc.problems, None)
-        except Exception as exc:  # noqa: BLE001
-            self.app.call_from_thread(self._failed, None, exc)
-        else:
-            return saved
+        return core.save_risk(ctx.engine, ctx.actor, self.assessment.id, payload, self.row.id if self.row else None, opened_version=self._version)
 
-    @on(Worker.StateChanged)
-    def _save_done(self, event: Worker.StateChanged) -> None:
-        # Dismissed from here, when the worker is over: dismissed from inside it, the worker waited for its own
-        # screen to be removed, and the removal cancelled it (as LoginScreen explains).
-        result = event.worker.result if event.state == WorkerState.SUCCESS else None
-        if event.worker.group == "risk-save" and isinstance(result, int) and self.app.screen is self:
-            self.dismiss(result)
-
-    def _failed(self, problems: list[FieldProblem] | None, exc: BaseException | None) -> None:
-        self._busy = False
-        self.query_one("#form-status", Static).update("ctrl+s " + t("key.save") + " · esc " + t("key.cancel"))
-        if problems:
-            self._show(problems)
-        elif exc is not None:
-            self.query_one(FormErrors).show_message(t("err.save_failed", reason=error_text(exc)))
-
-    def _show(self, problems: list[FieldProblem]) -> None:
-        self.query_one(FormErrors).show(problems, self.labels())
-        try:
-            self.query_one(f"#{problems[0].field}").focus()
-        except Exception:  # noqa: BLE001
-            pass
+    def conflict_seen(self, exc: EditConflict) -> None:
+        self._version = exc.current

@@ -7,25 +7,22 @@ saves in a worker (audited); ``escape`` cancels.
 
 from __future__ import annotations
 
-from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
-from textual.worker import Worker, WorkerState
 
 from itatui.domain.risks import Monitor
-from itatui.domain.validation import FieldProblem, ValidationError
 from itatui.i18n import t
 from itatui.store import risks as core
 from itatui.store.risks.drafts import MAX_NEW_CATEGORIES
 from itatui.store.risks.types import RiskSettings
 from itatui.tui.plan.project_form import FORM_CSS
-from itatui.tui.widgets.form_errors import FormErrors, error_text
+from itatui.tui.widgets.saving_form import SavingForm
+from itatui.tui.widgets.form_errors import FormErrors
 
 
-class RiskSettingsForm(ModalScreen[bool | None]):
+class RiskSettingsForm(SavingForm[bool]):
     DEFAULT_CSS = FORM_CSS.format(cls="RiskSettingsForm") + """
     RiskSettingsForm .row { height: 3; }
     RiskSettingsForm .row > Label { width: 12; padding-top: 1; }
@@ -42,7 +39,6 @@ class RiskSettingsForm(ModalScreen[bool | None]):
         super().__init__()
         self.settings = settings
         self.codes = tuple(c.code for c in settings.categories)
-        self._busy = False
 
     def labels(self) -> dict[str, str]:
         out = {f"cat_{c.code}_th": c.name_th for c in self.settings.categories}
@@ -83,45 +79,15 @@ class RiskSettingsForm(ModalScreen[bool | None]):
         self.dismiss(None)
 
     def action_save(self) -> None:
-        if self._busy:
+        if self.saving:
             return
         values, problems = core.parse_settings(self.form(), self.codes)
         if values is None:
-            self._show(problems.items)
+            self.show_problems(problems.items)
             return
-        self._busy = True
-        self._save(values)
+        self.start_save(values)
 
-    @work(thread=True, exclusive=True, group="risk-settings-save", exit_on_error=False)
-    def _save(self, values: core.SettingsValues) -> bool | None:
+    def save_now(self, payload: core.SettingsValues) -> bool:
         ctx = self.app.ctx  # type: ignore[attr-defined]
-        try:
-            core.save_settings(ctx.engine, ctx.actor, values, ctx.organisation_id)
-        except ValidationError as exc:
-            self.app.call_from_thread(self._failed, exc.problems, None)
-        except Exception as exc:  # noqa: BLE001
-            self.app.call_from_thread(self._failed, None, exc)
-        else:
-            return True
-
-    @on(Worker.StateChanged)
-    def _save_done(self, event: Worker.StateChanged) -> None:
-        # Dismissed from here, when the worker is over: dismissed from inside it, the worker waited for its own
-        # screen to be removed, and the removal cancelled it (as LoginScreen explains).
-        result = event.worker.result if event.state == WorkerState.SUCCESS else None
-        if event.worker.group == "risk-settings-save" and isinstance(result, bool) and self.app.screen is self:
-            self.dismiss(result)
-
-    def _failed(self, problems: list[FieldProblem] | None, exc: BaseException | None) -> None:
-        self._busy = False
-        if problems:
-            self._show(problems)
-        elif exc is not None:
-            self.query_one(FormErrors).show_message(t("err.save_failed", reason=error_text(exc)))
-
-    def _show(self, problems: list[FieldProblem]) -> None:
-        self.query_one(FormErrors).show(problems, self.labels())
-        try:
-            self.query_one(f"#{problems[0].field}").focus()
-        except Exception:  # noqa: BLE001
-            pass
+        core.save_settings(ctx.engine, ctx.actor, payload, ctx.organisation_id)
+        return True

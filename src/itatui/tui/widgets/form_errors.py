@@ -11,6 +11,8 @@ from collections.abc import Iterable, Mapping
 
 from itatui.domain.validation import FieldProblem
 from itatui.i18n import t
+from itatui.store.versioning import EditConflict
+from itatui.tui.widgets.conflict import conflict_lines
 from rich.text import Text
 from textual.css.query import NoMatches
 from textual.widgets import Static
@@ -55,6 +57,15 @@ class FormErrors(Static):
         self._unmark()
         self.messages = [message]
         self._render_messages("")
+
+    def show_conflict(self, exc: EditConflict, labels: Mapping[str, str] | None = None, *, key: str = "ctrl+s", again: str = "conflict.again") -> None:
+        """Someone saved the record after the form opened it: what they changed (the fields marked), and how to
+        go on. The form keeps what was typed; it takes the new version, so the next save is a knowing one."""
+        self._unmark()
+        thai = bool(getattr(self.app, "thai_digits", False))
+        self.messages = [*conflict_lines(exc, labels or {}, thai=thai), t(again, key=key)]
+        self._mark(set(exc.fields))
+        self._render_messages(t("conflict.heading"))
 
     def clear(self) -> None:
         self._unmark()
