@@ -54,6 +54,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "err.form_has_errors": {"th": "พบข้อผิดพลาด {n} รายการ กรุณาแก้ไขแล้วบันทึกอีกครั้ง", "en": "{n} problem(s) found; fix them and save again"},
     "err.save_failed": {"th": "บันทึกไม่สำเร็จ: {reason} (ข้อมูลที่กรอกยังอยู่ครบ)", "en": "Save failed: {reason} (what you typed is kept)"},
     "err.database": {"th": "ฐานข้อมูลขัดข้อง ({reason})", "en": "Database problem ({reason})"},
+    "err.database_busy": {"th": "ฐานข้อมูลถูกโต๊ะอื่นใช้งานอยู่นานเกินรอ (รอแล้ว 10 วินาที) จึงยังไม่ได้บันทึก กรุณาลองอีกครั้ง", "en": "Another desk kept the database busy for too long (waited 10 seconds), so nothing was saved; please try again"},
     "err.disk": {"th": "เขียนไฟล์ไม่ได้ ({reason})", "en": "Cannot write the file ({reason})"},
     "err.unexpected": {"th": "เกิดข้อผิดพลาดที่ไม่คาดคิด ({name})", "en": "Unexpected error ({name})"},
     "msg.saved": {"th": "บันทึกเรียบร้อย", "en": "Saved"},

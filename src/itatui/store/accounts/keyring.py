@@ -100,6 +100,31 @@ def open_member_key(session: Session, user: User, password: str) -> bytes | None
     return sealing.open_secret(bytes(row.sealed_private), password, _context(user.id or 0))
 
 
+def login_writes(session: Session, user: User) -> bool:
+    """Whether this log-in changes the ring (an officer finds none yet, or it lacks its recovery copy): only then
+    must ``on_login`` run inside the log-in's write transaction; otherwise ``open_on_login`` reads, after it."""
+    if Role.COMPLAINT_OFFICER not in parse_roles(user.roles):
+        return False
+    row = ring_row(session)
+    if row is None:
+        return True
+    if row.recovery_wrapped is None:
+        from itatui.store.accounts import recovery
+
+        return recovery.public_key(session) is not None  # the ring's recovery copy is still to be made
+    return False
+
+
+def open_on_login(session: Session, user: User, password: str) -> bytes | None:
+    """The ring key for a member, read only (the costly key derivation holds no write lock)."""
+    if Role.COMPLAINT_OFFICER not in parse_roles(user.roles):
+        return None
+    try:
+        return open_member_key(session, user, password)
+    except sealing.KeyError_:
+        return None
+
+
 def on_login(session: Session, user: User, password: str) -> bytes | None:
     """At a successful log-in: the ring key for a member (made first if an officer finds no ring yet)."""
     if Role.COMPLAINT_OFFICER not in parse_roles(user.roles):

@@ -141,30 +141,41 @@ def authenticate(engine: Engine, username: str, password: str, *, now: datetime 
     an attempt inside the wait is refused without checking the password. The count is kept per typed name
     (``LoginThrottle``), for names that exist and names that do not, so the answers cannot tell them apart.
     A complaint officer's password also opens the officers' key ring (``UserInfo.ring_key``)."""
+    from itatui.store.accounts import keyring
     from itatui.store.accounts.login_throttle import note_failure, reset, wait_left  # noqa: I001
 
     now = now or utcnow()
-    with write_scope(engine) as s:
+    name = username.strip()
+    # The password hashes (and an officer's key-ring derivation, ~1 s) run outside the write lock: holding it
+    # through them, four desks logging in at once waited past SQLite's busy timeout ("database is locked").
+    with session_scope(engine) as s:
         wait = wait_left(s, username, now)
         if wait:
             raise AccountError("err.login_wait", seconds=wait)
-        user = s.exec(select(User).where(User.username == username.strip())).first()
-        ring_key = None
-        try:
-            if user is None or not user.active:
-                _hasher.hash(password)  # same cost either way, so timing does not reveal which usernames exist
-                raise VerificationError
-            _hasher.verify(user.password_hash, password)
-        except (VerificationError, InvalidHashError):
+        found = s.exec(select(User).where(User.username == name)).first()
+        stored = found.password_hash if found is not None and found.active else None
+    try:
+        if stored is None:
+            _hasher.hash(password)  # same cost either way, so timing does not reveal which usernames exist
+            raise VerificationError
+        _hasher.verify(stored, password)
+        ok = True
+    except (VerificationError, InvalidHashError):
+        ok = False
+    ring_key, ring_done = None, False
+    with write_scope(engine) as s:  # short: the outcome, audited
+        user = s.exec(select(User).where(User.username == name)).first()
+        if ok and (user is None or not user.active or user.password_hash != stored):
+            ok = False  # disabled, or the password changed, while the hash was being checked
+        if not ok:
             note_failure(s, username, now)
             if user is not None and user.active:
                 user.failed_logins += 1
                 s.add(user)
                 audit.record(s, Actor(user.id, user.username), "login_failed", "user", user.id)
             # Commit the failure count even though we refuse: the context manager commits on normal exit.
-            failed = AccountError("err.login_failed")
         else:
-            failed = None
+            assert user is not None
             if _hasher.check_needs_rehash(user.password_hash):
                 user.password_hash = hash_password(password)
             user.failed_logins = 0
@@ -173,11 +184,14 @@ def authenticate(engine: Engine, username: str, password: str, *, now: datetime 
             reset(s, username)
             s.add(user)
             audit.record(s, Actor(user.id, user.username, parse_roles(user.roles)), "login", "user", user.id)
-            from itatui.store.accounts import keyring
-
-            ring_key = keyring.on_login(s, user, password)
-    if failed:
-        raise failed
+            if keyring.login_writes(s, user):  # the ring is made or completed: once, inside the transaction
+                ring_key, ring_done = keyring.on_login(s, user, password), True
+    if not ok:
+        raise AccountError("err.login_failed")
+    assert user is not None
+    if not ring_done:
+        with session_scope(engine) as s:
+            ring_key = keyring.open_on_login(s, user, password)
     return replace(_info(user), ring_key=ring_key)
 
 

@@ -117,6 +117,8 @@ def error_text(exc: BaseException) -> str:
         return t(key, **getattr(exc, "params", {}))
     if isinstance(exc, DBAPIError):
         first = (str(exc.orig).splitlines() or [""])[0]
+        if "database is locked" in first or "database is busy" in first:  # SQLite's busy timeout ran out
+            return t("err.database_busy")
         return t("err.database", reason=first or type(exc.orig).__name__)
     if isinstance(exc, SQLAlchemyError):
         return t("err.database", reason=type(exc).__name__)
