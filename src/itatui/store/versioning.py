@@ -79,7 +79,7 @@ def claim(s: Session, model: type, entity: str, row_id: int, opened: int | None)
         return new
     current = s.execute(sa.select(table.c.version).where(table.c.id == row_id)).scalar()
     if current is None:
-        raise LookupError(f"{entity} {row_id} is gone")
+        raise UserError("conflict.gone")  # removed by another desk (a re-import) while the form was open
     raise EditConflict(entity, row_id, opened or 0, int(current), changes_since(s, entity, row_id, opened or 0))
 
 
